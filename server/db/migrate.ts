@@ -1,0 +1,29 @@
+/**
+ * Forward-only migrations, run at start-up. Each file in ./migrations exports `up`; the list below is
+ * the order. A migration is never edited once it has landed: a change is a new file.
+ */
+import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import * as m0001 from './migrations/0001_foundation';
+import * as m0002 from './migrations/0002_geo';
+
+export const migrations: Record<string, Migration> = {
+  '0001_foundation': m0001,
+  '0002_geo': m0002,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+// biome-ignore lint/suspicious/noExplicitAny: the migrator works on any schema
+export async function migrateToLatest(db: Kysely<any>) {
+  const migrator = new Migrator({ db, provider, migrationTableName: 'schema_migration' });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error;
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: reads the migrator's own table
+export async function pendingMigrations(db: Kysely<any>) {
+  const migrator = new Migrator({ db, provider, migrationTableName: 'schema_migration' });
+  const all = await migrator.getMigrations();
+  return all.filter((m) => !m.executedAt).map((m) => m.name);
+}
