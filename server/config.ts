@@ -18,7 +18,7 @@ const ConfigSchema = Type.Object({
   /** smtp://… sends real mail; without it mails are written to DATA_DIR/mail and logged. */
   SMTP_URL: Type.Optional(Type.String({ pattern: '^smtps?://' })),
   MAIL_FROM: Type.String({ minLength: 3 }),
-  LOG_LEVEL: Type.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l))),
+  LOG_LEVEL: Type.Enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const),
   /** Seed demo data on the first start of an empty database. */
   SEED_DEMO: Type.Boolean(),
   /** Cookies get the Secure flag (set behind HTTPS). */

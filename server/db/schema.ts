@@ -31,6 +31,7 @@ export interface UsersTable {
   email: string;
   password_hash: string;
   display_name: string;
+  display_name_folded: string;
   locale: Generated<Locale>;
   disabled: Generated<boolean>;
   failed_logins: Generated<number>;
@@ -61,6 +62,8 @@ export interface OrganisationsTable {
   id: Generated<string>;
   slug: string;
   name: string;
+  /** foldVi(name): what accent-insensitive search compares against. */
+  name_folded: string;
   kind: OrganisationKind;
   country: Generated<string>;
   province_code: string | null;

@@ -18,6 +18,7 @@ export async function up(db: Kysely<any>) {
       email text not null,
       password_hash text not null,
       display_name text not null,
+      display_name_folded text not null,
       locale text not null default 'vi' check (locale in ('vi', 'en', 'ja')),
       disabled boolean not null default false,
       failed_logins integer not null default 0,
@@ -50,6 +51,7 @@ export async function up(db: Kysely<any>) {
       id uuid primary key default gen_random_uuid(),
       slug text not null unique,
       name text not null,
+      name_folded text not null,
       kind text not null check (kind in ('nic', 'training_partner', 'employer', 'donor', 'startup')),
       country text not null default 'VN' check (country ~ '^[A-Z]{2}$'),
       province_code text,
@@ -59,6 +61,8 @@ export async function up(db: Kysely<any>) {
       created_at timestamptz not null default now(),
       updated_at timestamptz not null default now()
     );
+
+    create index organisations_kind_idx on organisations (kind, name);
 
     create table role_grants (
       id uuid primary key default gen_random_uuid(),

@@ -1,0 +1,30 @@
+/**
+ * First-start seeding: reference data always (idempotent), demo data once on an empty database when
+ * SEED_DEMO is on. A second start finds the `seeded_at` mark and leaves the data alone.
+ */
+import type { AppContext } from '../../lib/context';
+import { type DemoAccount, seedDemo } from './demo';
+import { seedReference } from './reference';
+
+export interface SeedResult {
+  seededNow: boolean;
+  demoAccounts: DemoAccount[];
+}
+
+export async function seedOnFirstStart(ctx: AppContext): Promise<SeedResult> {
+  const mark = await ctx.db.selectFrom('app_meta').select('value').where('key', '=', 'seeded_at').executeTakeFirst();
+  await seedReference(ctx.db);
+  if (mark) return { seededNow: false, demoAccounts: ctx.config.SEED_DEMO ? await listDemoAccounts() : [] };
+  const demoAccounts = ctx.config.SEED_DEMO ? await seedDemo(ctx) : [];
+  await ctx.db
+    .insertInto('app_meta')
+    .values({ key: 'seeded_at', value: new Date().toISOString() })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .execute();
+  return { seededNow: true, demoAccounts };
+}
+
+async function listDemoAccounts() {
+  const { demoAccounts } = await import('./demo');
+  return demoAccounts;
+}

@@ -1,0 +1,7 @@
+/** Every module's routes, in one list: adding a module is one line here. */
+import type { ModuleRoutes } from '../lib/route';
+import { healthRoutes } from './health/routes';
+import { identityRoutes } from './identity/routes';
+import { organisationRoutes } from './organisations/routes';
+
+export const moduleRoutes: ModuleRoutes[] = [healthRoutes, identityRoutes, organisationRoutes];

@@ -1,0 +1,19 @@
+import { defineConfig } from 'vitest/config';
+
+// With NHANLUC_TEST_DB=pg the suite's database tests run again on the PostgreSQL server;
+// pure unit tests (text, web formatting, bench helpers) need no second run.
+const onPg = process.env.NHANLUC_TEST_DB === 'pg';
+
+export default defineConfig({
+  test: {
+    include: onPg
+      ? ['server/**/*.test.ts', 'cli/**/*.test.ts']
+      : ['common/**/*.test.ts', 'server/**/*.test.ts', 'cli/**/*.test.ts', 'web/**/*.test.ts', 'bench/**/*.test.ts'],
+    setupFiles: ['server/test/setup.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    pool: 'forks',
+    // Two cores: PGlite instances are memory-hungry and single-threaded, so keep files from piling up.
+    maxWorkers: 2,
+  },
+});
