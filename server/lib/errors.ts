@@ -9,6 +9,7 @@ import { translate } from './i18n';
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly params: Record<string, unknown>;
+  /** Field problems: JSON pointer → a key under `validation.` in the message files. */
   readonly fields?: Record<string, string>;
   constructor(code: ErrorCode, opts: { message?: string; params?: Record<string, unknown>; fields?: Record<string, string> } = {}) {
     super(opts.message ?? code);
@@ -60,7 +61,10 @@ export function registerErrorHandling(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
     if (err instanceof AppError) {
       if (err.status >= 500) req.log.error({ err }, err.message);
-      return sendError(req, reply, err.code, err.params, err.fields);
+      const fields = err.fields
+        ? Object.fromEntries(Object.entries(err.fields).map(([path, key]) => [path, translate(req.locale, `validation.${key}`, err.params)]))
+        : undefined;
+      return sendError(req, reply, err.code, err.params, fields);
     }
     const fe = err as FastifyError & { validation?: AjvIssue[] };
     if (fe.validation) return sendError(req, reply, 'VALIDATION_FAILED', {}, fieldMessages(req, fe.validation));

@@ -1,7 +1,8 @@
 /** Every module's routes, in one list: adding a module is one line here. */
 import type { ModuleRoutes } from '../lib/route';
+import { geoRoutes } from './geo/routes';
 import { healthRoutes } from './health/routes';
 import { identityRoutes } from './identity/routes';
 import { organisationRoutes } from './organisations/routes';
 
-export const moduleRoutes: ModuleRoutes[] = [healthRoutes, identityRoutes, organisationRoutes];
+export const moduleRoutes: ModuleRoutes[] = [healthRoutes, identityRoutes, organisationRoutes, geoRoutes];

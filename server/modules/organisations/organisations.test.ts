@@ -47,6 +47,9 @@ describe('organisations', () => {
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ slug: 'ubon-semicon', verified: false });
     expect((await admin.post('/api/organisations', body)).json().code).toBe('SLUG_TAKEN');
+    const badProvince = await admin.post('/api/organisations', { ...body, slug: 'other', provinceCode: '99' });
+    expect(badProvince.statusCode).toBe(400);
+    expect(badProvince.json().fields).toEqual({ '/provinceCode': 'Không có tỉnh/thành phố với mã này.' });
     const audit = (await admin.get(`/api/admin/audit?entityType=organisation&entityId=${res.json().id}`)).json();
     expect(audit.items[0]).toMatchObject({ action: 'organisation.created', actorEmail: 'root@nic.vn' });
   });

@@ -7,6 +7,7 @@ import type { Actor } from '../../lib/actor';
 import type { AppContext, RequestMeta } from '../../lib/context';
 import { AppError, notFound } from '../../lib/errors';
 import { insertAudit, listAudit } from '../audit/repo';
+import { findProvince } from '../geo/repo';
 import * as identityRepo from '../identity/repo';
 import { assertRoleFits, policy } from './policy';
 import * as repo from './repo';
@@ -21,8 +22,17 @@ export async function getOrganisation(ctx: AppContext, id: string) {
   return org;
 }
 
+/** A province code must be one of the 34 current units (old codes are resolved by geo, not stored). */
+async function assertProvince(ctx: AppContext, code: string | null | undefined) {
+  if (!code) return;
+  if (!(await findProvince(ctx.db, code))) {
+    throw new AppError('VALIDATION_FAILED', { fields: { '/provinceCode': 'unknownProvince' }, message: `unknown province ${code}` });
+  }
+}
+
 export async function createOrganisation(ctx: AppContext, actor: Actor, input: repo.NewOrganisation, meta: RequestMeta) {
   policy.createOrganisation(actor);
+  await assertProvince(ctx, input.provinceCode);
   return ctx.db.transaction().execute(async (trx) => {
     if (await repo.findOrganisationBySlug(trx, input.slug)) throw new AppError('SLUG_TAKEN');
     const org = await repo.insertOrganisation(trx, input);
@@ -47,6 +57,7 @@ export async function updateOrganisation(
   meta: RequestMeta,
 ) {
   policy.updateOrganisation(actor, id, changes);
+  await assertProvince(ctx, changes.provinceCode);
   return ctx.db.transaction().execute(async (trx) => {
     const before = await repo.findOrganisation(trx, id);
     if (!before) throw notFound('organisation');
