@@ -8,7 +8,13 @@ export default defineConfig({
   test: {
     include: onPg
       ? ['server/**/*.test.ts', 'cli/**/*.test.ts']
-      : ['common/**/*.test.ts', 'server/**/*.test.ts', 'cli/**/*.test.ts', 'web/**/*.test.ts', 'bench/**/*.test.ts'],
+      : [
+          'common/**/*.test.ts',
+          'server/**/*.test.ts',
+          'cli/**/*.test.ts',
+          'web/**/*.test.ts',
+          'bench/**/*.test.ts',
+        ],
     setupFiles: ['server/test/setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,

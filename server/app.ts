@@ -35,10 +35,15 @@ export async function buildApp(opts: BuildOptions) {
     logger:
       config.LOG_LEVEL === 'silent'
         ? false
-        : { level: config.LOG_LEVEL, redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'] },
+        : {
+            level: config.LOG_LEVEL,
+            redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'],
+          },
     bodyLimit: 1024 * 1024,
     trustProxy: config.NODE_ENV === 'production',
-    ajv: { customOptions: { removeAdditional: 'all', coerceTypes: 'array', useDefaults: true, allErrors: true } },
+    ajv: {
+      customOptions: { removeAdditional: 'all', coerceTypes: 'array', useDefaults: true, allErrors: true },
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const ctx: AppContext = {
@@ -71,7 +76,7 @@ export async function buildApp(opts: BuildOptions) {
         title: 'Nhân Lực API',
         version: '0.1.0',
         description:
-          'The API of the digital workforce platform of Vietnam\'s National Innovation Center. Errors are `{code, message}` with `message` in the language of the `nl_lang` cookie or Accept-Language. State-changing requests need the `x-csrf-token` header equal to the `nl_csrf` cookie.',
+          "The API of the digital workforce platform of Vietnam's National Innovation Center. Errors are `{code, message}` with `message` in the language of the `nl_lang` cookie or Accept-Language. State-changing requests need the `x-csrf-token` header equal to the `nl_csrf` cookie.",
       },
       components: {
         securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'nl_session' } },
@@ -94,7 +99,13 @@ export async function buildApp(opts: BuildOptions) {
 
   const webDir = opts.webDir === undefined ? resolve('dist/web') : opts.webDir;
   if (webDir && existsSync(join(webDir, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false, index: false, maxAge: '1h' });
+    await app.register(fastifyStatic, {
+      root: webDir,
+      prefix: '/',
+      wildcard: false,
+      index: false,
+      maxAge: '1h',
+    });
     // Every path that is not the API or a file is a page of the single-page app.
     app.setNotFoundHandler((req, reply) => {
       if (req.method !== 'GET' || req.url.startsWith('/api/')) return sendError(req, reply, 'NOT_FOUND');

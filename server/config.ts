@@ -64,7 +64,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   const first = Value.Errors(ConfigSchema, raw)[0];
   if (first) {
     const name = first.instancePath.replace(/^\//, '') || String(first.params ?? '');
-    throw new ConfigError(`Invalid environment variable ${name}: ${first.message} (got ${JSON.stringify(raw[name])})`);
+    throw new ConfigError(
+      `Invalid environment variable ${name}: ${first.message} (got ${JSON.stringify(raw[name])})`,
+    );
   }
   return raw as Config;
 }

@@ -43,7 +43,9 @@ async function main() {
   const where = database.kind === 'pg' ? 'PostgreSQL server' : `embedded PGlite in ${database.dataDir}`;
   logLine(`\nNhân Lực is running at ${config.APP_URL}  (database: ${where})`);
   if (applied.length) logLine(`  migrations applied: ${applied.join(', ')}`);
-  logLine(seed.seededNow ? '  first start: reference and demo data seeded' : '  existing data kept (no re-seed)');
+  logLine(
+    seed.seededNow ? '  first start: reference and demo data seeded' : '  existing data kept (no re-seed)',
+  );
   if (seed.demoAccounts.length) {
     logLine('  demo accounts (password for all: see below):');
     for (const a of seed.demoAccounts) logLine(`    ${a.role.padEnd(16)} ${a.email}`);

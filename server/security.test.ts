@@ -15,11 +15,21 @@ let grantA: string;
 let partnerB: Browser;
 beforeAll(async () => {
   t = await createTestApp();
-  orgA = (await insertOrganisation(t.ctx.db, { slug: 'partner-a', name: 'Partner A', kind: 'training_partner' })).id;
-  orgB = (await insertOrganisation(t.ctx.db, { slug: 'partner-b', name: 'Partner B', kind: 'training_partner' })).id;
+  orgA = (
+    await insertOrganisation(t.ctx.db, { slug: 'partner-a', name: 'Partner A', kind: 'training_partner' })
+  ).id;
+  orgB = (
+    await insertOrganisation(t.ctx.db, { slug: 'partner-b', name: 'Partner B', kind: 'training_partner' })
+  ).id;
   const a = await createUser(t, 'admin@a.vn', [{ role: 'partner_admin', organisationId: orgA }]);
   userA = a.id;
-  grantA = (await t.ctx.db.selectFrom('role_grants').select('id').where('user_id', '=', a.id).executeTakeFirstOrThrow()).id;
+  grantA = (
+    await t.ctx.db
+      .selectFrom('role_grants')
+      .select('id')
+      .where('user_id', '=', a.id)
+      .executeTakeFirstOrThrow()
+  ).id;
   await createUser(t, 'admin@b.vn', [{ role: 'partner_admin', organisationId: orgB }]);
   partnerB = await new Browser(t).login('admin@b.vn');
 });
@@ -34,7 +44,13 @@ const fill = (url: string) =>
     .replace(/:[a-zA-Z]+/g, '00000000-0000-4000-8000-000000000000');
 
 /** A body that passes validation on every route, so the policy — not the schema — must answer. */
-const validBody = () => ({ role: 'trainer', email: 'admin@a.vn', organisationId: orgA, displayName: 'Hacked', name: 'Hacked org' });
+const validBody = () => ({
+  role: 'trainer',
+  email: 'admin@a.vn',
+  organisationId: orgA,
+  displayName: 'Hacked',
+  name: 'Hacked org',
+});
 
 const apiRoutes = () => t.routes.filter((r) => r.url.startsWith('/api/') && !r.url.startsWith('/api/docs'));
 
@@ -81,17 +97,31 @@ describe('tenant isolation', () => {
     const scoped = apiRoutes().filter((r) => !r.public && /:(orgId|userId|grantId)/.test(r.url));
     expect(scoped.length).toBeGreaterThan(5);
     for (const r of scoped) {
-      const res = await partnerB.request(r.method as 'GET', fill(r.url), r.method === 'GET' ? undefined : validBody());
-      expect.soft([403, 404], `${r.method} ${r.url} gave ${res.statusCode} ${res.body}`).toContain(res.statusCode);
+      const res = await partnerB.request(
+        r.method as 'GET',
+        fill(r.url),
+        r.method === 'GET' ? undefined : validBody(),
+      );
+      expect
+        .soft([403, 404], `${r.method} ${r.url} gave ${res.statusCode} ${res.body}`)
+        .toContain(res.statusCode);
     }
     // And nothing changed in A.
-    const grants = await t.ctx.db.selectFrom('role_grants').select('role').where('organisation_id', '=', orgA).execute();
+    const grants = await t.ctx.db
+      .selectFrom('role_grants')
+      .select('role')
+      .where('organisation_id', '=', orgA)
+      .execute();
     expect(grants.map((g) => g.role)).toEqual(['partner_admin']);
   });
 
   it('refuses a partner admin every platform administration route', async () => {
     for (const r of apiRoutes().filter((x) => x.url.startsWith('/api/admin/'))) {
-      const res = await partnerB.request(r.method as 'GET', fill(r.url), r.method === 'GET' ? undefined : validBody());
+      const res = await partnerB.request(
+        r.method as 'GET',
+        fill(r.url),
+        r.method === 'GET' ? undefined : validBody(),
+      );
       expect.soft(res.statusCode, `${r.method} ${r.url}`).toBe(403);
     }
   });
@@ -107,7 +137,9 @@ describe('the API contract', () => {
       const path = r.url.replace(/:([a-zA-Z]+)/g, '{$1}');
       expect.soft(doc.paths[path]?.[r.method.toLowerCase()], `${r.method} ${path}`).toBeDefined();
     }
-    expect(doc.paths['/api/auth/login'].post.requestBody.content['application/json'].schema.required).toEqual(['email', 'password']);
+    expect(doc.paths['/api/auth/login'].post.requestBody.content['application/json'].schema.required).toEqual(
+      ['email', 'password'],
+    );
   });
 
   it('answers health and readiness', async () => {

@@ -1,5 +1,5 @@
 /** Building blocks every contract uses: error body, pagination, ids. */
-import { Type, type Static } from 'typebox';
+import { type Static, Type } from 'typebox';
 
 export const Uuid = Type.String({ format: 'uuid' });
 export const LocaleSchema = Type.Union([Type.Literal('vi'), Type.Literal('en'), Type.Literal('ja')]);

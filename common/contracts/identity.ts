@@ -48,7 +48,10 @@ export const RegisterBody = Type.Object({
 export const LoginBody = Type.Object({ email: Email, password: Password });
 export const ChangePasswordBody = Type.Object({ currentPassword: Password, newPassword: Password });
 export const ForgotPasswordBody = Type.Object({ email: Email });
-export const ResetPasswordBody = Type.Object({ token: Type.String({ minLength: 20, maxLength: 200 }), newPassword: Password });
+export const ResetPasswordBody = Type.Object({
+  token: Type.String({ minLength: 20, maxLength: 200 }),
+  newPassword: Password,
+});
 export const LocaleBody = Type.Object({ locale: LocaleSchema });
 
 export const MeResponse = Type.Object({ user: Type.Union([Me, Type.Null()]) });

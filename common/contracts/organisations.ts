@@ -1,6 +1,6 @@
 /** Organisations, their members and role grants; platform administration of users; the audit log. */
 import { type Static, Type } from 'typebox';
-import { LocaleSchema, PageQuery, Paged, Uuid } from './common';
+import { LocaleSchema, Paged, PageQuery, Uuid } from './common';
 import { OrganisationKindSchema, RoleGrant, RoleSchema } from './identity';
 
 export const Organisation = Type.Object({
@@ -54,7 +54,10 @@ export const Member = Type.Object({
   grantedAt: Type.String({ format: 'date-time' }),
 });
 export const MemberList = Paged(Member);
-export const MemberListQuery = Type.Object({ q: Type.Optional(Type.String({ maxLength: 100 })), ...PageQuery });
+export const MemberListQuery = Type.Object({
+  q: Type.Optional(Type.String({ maxLength: 100 })),
+  ...PageQuery,
+});
 export const AddMemberBody = Type.Object({ email: Type.String({ format: 'email' }), role: RoleSchema });
 export const MemberParams = Type.Object({ orgId: Uuid, grantId: Uuid });
 
@@ -69,7 +72,14 @@ export const AdminUser = Type.Object({
   roles: Type.Array(RoleGrant),
 });
 export type AdminUserT = Static<typeof AdminUser>;
-export const userSorts = ['email', '-email', 'displayName', '-displayName', 'createdAt', '-createdAt'] as const;
+export const userSorts = [
+  'email',
+  '-email',
+  'displayName',
+  '-displayName',
+  'createdAt',
+  '-createdAt',
+] as const;
 export const UserListQuery = Type.Object({
   q: Type.Optional(Type.String({ maxLength: 100 })),
   role: Type.Optional(RoleSchema),
@@ -86,7 +96,10 @@ export const UpdateUserBody = Type.Partial(
     unlock: Type.Boolean(),
   }),
 );
-export const GrantBody = Type.Object({ role: RoleSchema, organisationId: Type.Optional(Type.Union([Uuid, Type.Null()])) });
+export const GrantBody = Type.Object({
+  role: RoleSchema,
+  organisationId: Type.Optional(Type.Union([Uuid, Type.Null()])),
+});
 export const GrantParams = Type.Object({ userId: Uuid, grantId: Uuid });
 
 export const AuditEntry = Type.Object({

@@ -1,6 +1,6 @@
 /**
  * The database as Kysely sees it. One interface per table; column names are the domain's words.
- * Keep in step with ./migrations (a test compares them).
+ * Keep in step with ./migrations: the typecheck and the repository tests catch a column that drifts.
  */
 import type { ColumnType, Generated } from 'kysely';
 

@@ -16,13 +16,20 @@ export interface Actor {
   grants: Grant[];
 }
 
-export const isPlatformAdmin = (a: Actor | null | undefined) => !!a?.grants.some((g) => g.role === 'platform_admin');
+export const isPlatformAdmin = (a: Actor | null | undefined) =>
+  !!a?.grants.some((g) => g.role === 'platform_admin');
 
 /** Organisations in which the actor holds one of `roles`. */
 export function organisationsWhere(a: Actor | null | undefined, ...roles: Role[]): string[] {
   if (!a) return [];
-  return [...new Set(a.grants.filter((g) => roles.includes(g.role) && g.organisationId).map((g) => g.organisationId!))];
+  return [
+    ...new Set(
+      a.grants.filter((g) => roles.includes(g.role) && g.organisationId).map((g) => g.organisationId!),
+    ),
+  ];
 }
 
 export const hasRole = (a: Actor | null | undefined, role: Role, organisationId?: string) =>
-  !!a?.grants.some((g) => g.role === role && (organisationId === undefined || g.organisationId === organisationId));
+  !!a?.grants.some(
+    (g) => g.role === role && (organisationId === undefined || g.organisationId === organisationId),
+  );

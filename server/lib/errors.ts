@@ -11,7 +11,10 @@ export class AppError extends Error {
   readonly params: Record<string, unknown>;
   /** Field problems: JSON pointer → a key under `validation.` in the message files. */
   readonly fields?: Record<string, string>;
-  constructor(code: ErrorCode, opts: { message?: string; params?: Record<string, unknown>; fields?: Record<string, string> } = {}) {
+  constructor(
+    code: ErrorCode,
+    opts: { message?: string; params?: Record<string, unknown>; fields?: Record<string, string> } = {},
+  ) {
     super(opts.message ?? code);
     this.code = code;
     this.params = opts.params ?? {};
@@ -43,7 +46,19 @@ function fieldMessages(req: FastifyRequest, issues: AjvIssue[]): Record<string, 
     if (issue.keyword === 'required') path = `${issue.instancePath}/${String(issue.params.missingProperty)}`;
     if (issue.keyword === 'format' && issue.params.format === 'email') key = 'email';
     if (issue.keyword === 'additionalProperties') params.property = issue.params.additionalProperty;
-    const known = ['required', 'format', 'email', 'minLength', 'maxLength', 'enum', 'type', 'pattern', 'minimum', 'maximum', 'additionalProperties'];
+    const known = [
+      'required',
+      'format',
+      'email',
+      'minLength',
+      'maxLength',
+      'enum',
+      'type',
+      'pattern',
+      'minimum',
+      'maximum',
+      'additionalProperties',
+    ];
     if (!known.includes(key)) key = 'format';
     if (key === 'enum' || issue.keyword === 'const' || issue.keyword === 'anyOf') key = 'enum';
     fields[path] ??= translate(req.locale, `validation.${key}`, params);
@@ -51,7 +66,13 @@ function fieldMessages(req: FastifyRequest, issues: AjvIssue[]): Record<string, 
   return fields;
 }
 
-export function sendError(req: FastifyRequest, reply: FastifyReply, code: ErrorCode, params: Record<string, unknown> = {}, fields?: Record<string, string>) {
+export function sendError(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  code: ErrorCode,
+  params: Record<string, unknown> = {},
+  fields?: Record<string, string>,
+) {
   const body: ApiErrorBody = { code, message: translate(req.locale, `errors.${code}`, params) };
   if (fields && Object.keys(fields).length > 0) body.fields = fields;
   return reply.status(errorStatus[code]).send(body);
@@ -62,12 +83,18 @@ export function registerErrorHandling(app: FastifyInstance) {
     if (err instanceof AppError) {
       if (err.status >= 500) req.log.error({ err }, err.message);
       const fields = err.fields
-        ? Object.fromEntries(Object.entries(err.fields).map(([path, key]) => [path, translate(req.locale, `validation.${key}`, err.params)]))
+        ? Object.fromEntries(
+            Object.entries(err.fields).map(([path, key]) => [
+              path,
+              translate(req.locale, `validation.${key}`, err.params),
+            ]),
+          )
         : undefined;
       return sendError(req, reply, err.code, err.params, fields);
     }
     const fe = err as FastifyError & { validation?: AjvIssue[] };
-    if (fe.validation) return sendError(req, reply, 'VALIDATION_FAILED', {}, fieldMessages(req, fe.validation));
+    if (fe.validation)
+      return sendError(req, reply, 'VALIDATION_FAILED', {}, fieldMessages(req, fe.validation));
     if (fe.statusCode === 429) return sendError(req, reply, 'RATE_LIMITED');
     if (fe.statusCode === 413) return sendError(req, reply, 'PAYLOAD_TOO_LARGE');
     if (fe.statusCode === 415) return sendError(req, reply, 'UNSUPPORTED_MEDIA_TYPE');

@@ -49,11 +49,20 @@ export function registerRequestPipeline(
     let csrf = req.cookies[CSRF_COOKIE];
     if (!csrf) {
       csrf = newToken();
-      reply.setCookie(CSRF_COOKIE, csrf, { path: '/', sameSite: 'strict', secure: config.COOKIE_SECURE, httpOnly: false });
+      reply.setCookie(CSRF_COOKIE, csrf, {
+        path: '/',
+        sameSite: 'strict',
+        secure: config.COOKIE_SECURE,
+        httpOnly: false,
+      });
     }
     if (unsafe.has(req.method) && req.url.startsWith('/api/') && !req.routeOptions.config?.csrfExempt) {
       const header = req.headers[CSRF_HEADER];
-      if (typeof header !== 'string' || !req.cookies[CSRF_COOKIE] || !sameToken(header, req.cookies[CSRF_COOKIE])) {
+      if (
+        typeof header !== 'string' ||
+        !req.cookies[CSRF_COOKIE] ||
+        !sameToken(header, req.cookies[CSRF_COOKIE])
+      ) {
         throw new AppError('CSRF_FAILED');
       }
     }
@@ -66,7 +75,7 @@ export function registerRequestPipeline(
 /** Deny by default: every API route needs a signed-in actor unless it is declared public. */
 export function needsAuthentication(req: FastifyRequest) {
   const url = req.routeOptions.url;
-  if (!url || !url.startsWith('/api/') || url.startsWith('/api/docs')) return false;
+  if (!url?.startsWith('/api/') || url.startsWith('/api/docs')) return false;
   return !req.routeOptions.config?.public;
 }
 
@@ -81,10 +90,18 @@ export function setSessionCookie(reply: FastifyReply, config: Config, token: str
 }
 
 export function clearSessionCookie(reply: FastifyReply, config: Config) {
-  reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: config.COOKIE_SECURE });
+  reply.clearCookie(SESSION_COOKIE, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: config.COOKIE_SECURE,
+  });
 }
 
-export const requestMeta = (req: FastifyRequest) => ({ ip: req.ip, userAgent: req.headers['user-agent'] ?? null });
+export const requestMeta = (req: FastifyRequest) => ({
+  ip: req.ip,
+  userAgent: req.headers['user-agent'] ?? null,
+});
 
 /** The signed-in actor; routes that are not public can rely on it being there. */
 export function actorOf(req: FastifyRequest): Actor {

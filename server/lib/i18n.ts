@@ -3,10 +3,10 @@
  * words a user reads never live in code.
  */
 import { createInstance } from 'i18next';
+import { defaultLocale, isLocale, type Locale, locales } from '../../common/i18n/locales';
 import en from '../../common/i18n/messages/en.json' with { type: 'json' };
 import ja from '../../common/i18n/messages/ja.json' with { type: 'json' };
 import vi from '../../common/i18n/messages/vi.json' with { type: 'json' };
-import { defaultLocale, isLocale, type Locale, locales } from '../../common/i18n/locales';
 
 const i18n = createInstance();
 await i18n.init({
@@ -23,7 +23,11 @@ export function translate(locale: Locale, key: string, params: Record<string, un
 }
 
 /** The language a request wants: explicit cookie, then the account's, then Accept-Language, then vi. */
-export function pickLocale(cookie: string | undefined, userLocale: string | undefined, acceptLanguage?: string): Locale {
+export function pickLocale(
+  cookie: string | undefined,
+  userLocale: string | undefined,
+  acceptLanguage?: string,
+): Locale {
   if (isLocale(cookie)) return cookie;
   if (isLocale(userLocale)) return userLocale;
   for (const part of (acceptLanguage ?? '').split(',')) {

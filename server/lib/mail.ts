@@ -31,7 +31,10 @@ export class FileMailTransport implements MailTransport {
   ) {}
   async send(mail: Mail) {
     mkdirSync(this.dir, { recursive: true });
-    const file = join(this.dir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${mail.to.replace(/[^a-z0-9@._-]/gi, '_')}.eml`);
+    const file = join(
+      this.dir,
+      `${new Date().toISOString().replace(/[:.]/g, '-')}-${mail.to.replace(/[^a-z0-9@._-]/gi, '_')}.eml`,
+    );
     const encodedSubject = `=?UTF-8?B?${Buffer.from(mail.subject).toString('base64')}?=`;
     writeFileSync(
       file,

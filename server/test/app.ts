@@ -5,12 +5,12 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../app';
 import { loadConfig } from '../config';
+import type { Role } from '../db/schema';
 import { seedReference } from '../db/seed/reference';
 import { CSRF_COOKIE, CSRF_HEADER } from '../lib/http';
 import { MemoryMailTransport } from '../lib/mail';
 import { hashPassword } from '../modules/identity/password';
 import * as identityRepo from '../modules/identity/repo';
-import type { Role } from '../db/schema';
 import { createTestDatabase, type TestDatabase } from './db';
 
 export const TEST_PASSWORD = 'Mật-khẩu-thử-2026';
@@ -34,7 +34,11 @@ export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 let passwordHash: Promise<string> | undefined;
 
 /** Creates an account directly (no HTTP) with the given role grants. */
-export async function createUser(t: TestApp, email: string, grants: { role: Role; organisationId?: string | null }[] = []) {
+export async function createUser(
+  t: TestApp,
+  email: string,
+  grants: { role: Role; organisationId?: string | null }[] = [],
+) {
   passwordHash ??= hashPassword(TEST_PASSWORD);
   const user = await identityRepo.insertUser(t.ctx.db, {
     email,
@@ -43,7 +47,12 @@ export async function createUser(t: TestApp, email: string, grants: { role: Role
     locale: 'vi',
   });
   for (const g of grants) {
-    await identityRepo.insertGrant(t.ctx.db, { userId: user.id, role: g.role, organisationId: g.organisationId ?? null, grantedBy: null });
+    await identityRepo.insertGrant(t.ctx.db, {
+      userId: user.id,
+      role: g.role,
+      organisationId: g.organisationId ?? null,
+      grantedBy: null,
+    });
   }
   return user;
 }
@@ -57,7 +66,12 @@ export class Browser {
     private readonly lang?: string,
   ) {}
 
-  async request(method: Method, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+  async request(
+    method: Method,
+    url: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<LightMyRequestResponse> {
     if (method !== 'GET' && !this.cookies.has(CSRF_COOKIE)) await this.request('GET', '/api/auth/me');
     const cookieHeader = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     const res = await this.t.app.inject({
@@ -66,7 +80,9 @@ export class Browser {
       payload: body === undefined ? undefined : (body as object),
       headers: {
         ...(cookieHeader ? { cookie: cookieHeader } : {}),
-        ...(method !== 'GET' && this.cookies.get(CSRF_COOKIE) ? { [CSRF_HEADER]: this.cookies.get(CSRF_COOKIE)! } : {}),
+        ...(method !== 'GET' && this.cookies.get(CSRF_COOKIE)
+          ? { [CSRF_HEADER]: this.cookies.get(CSRF_COOKIE)! }
+          : {}),
         ...(this.lang ? { 'accept-language': this.lang } : {}),
         ...headers,
       },

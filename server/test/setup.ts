@@ -12,5 +12,6 @@ beforeEach(() => {
 });
 afterEach(() => {
   console.error = original;
-  if (errors.length > 0) throw new Error(`console.error was called during the test: ${String(errors[0]?.[0])}`);
+  if (errors.length > 0)
+    throw new Error(`console.error was called during the test: ${String(errors[0]?.[0])}`);
 });

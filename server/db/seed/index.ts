@@ -12,7 +12,11 @@ export interface SeedResult {
 }
 
 export async function seedOnFirstStart(ctx: AppContext): Promise<SeedResult> {
-  const mark = await ctx.db.selectFrom('app_meta').select('value').where('key', '=', 'seeded_at').executeTakeFirst();
+  const mark = await ctx.db
+    .selectFrom('app_meta')
+    .select('value')
+    .where('key', '=', 'seeded_at')
+    .executeTakeFirst();
   await seedReference(ctx.db);
   if (mark) return { seededNow: false, demoAccounts: ctx.config.SEED_DEMO ? await listDemoAccounts() : [] };
   const demoAccounts = ctx.config.SEED_DEMO ? await seedDemo(ctx) : [];

@@ -42,7 +42,17 @@ export async function listAudit(db: Kysely<DB>, f: AuditFilter) {
   if (f.actorUserId) q = q.where('a.actor_user_id', '=', f.actorUserId);
   const [rows, total] = await Promise.all([
     q
-      .select(['a.id', 'a.at', 'a.actor_user_id', 'u.email as actor_email', 'a.action', 'a.entity_type', 'a.entity_id', 'a.organisation_id', 'a.details'])
+      .select([
+        'a.id',
+        'a.at',
+        'a.actor_user_id',
+        'u.email as actor_email',
+        'a.action',
+        'a.entity_type',
+        'a.entity_id',
+        'a.organisation_id',
+        'a.details',
+      ])
       .orderBy('a.id', 'desc')
       .limit(f.pageSize)
       .offset((f.page - 1) * f.pageSize)

@@ -1,10 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Browser, createTestApp, type TestApp } from '../../test/app';
-import { geoRoutes } from './routes';
 import { importCommunes } from './service';
-
-// Until server/modules/index.ts lists geoRoutes, the test adds it; once listed, this does nothing.
 
 const UNITS_PATH = fileURLToPath(
   new URL('../../../../shared/data/vn-admin/vn-units-2026-07-25.json', import.meta.url),

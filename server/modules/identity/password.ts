@@ -26,8 +26,20 @@ export const dummyVerify = async (password: string) => {
 };
 
 const common = new Set([
-  '1234567890', '12345678910', '0123456789', 'qwertyuiop', 'password123', 'password1234', 'matkhau123',
-  'matkhau1234', 'abc123456789', 'iloveyou123', 'anhyeuem123', '1111111111', '123123123123', 'admin12345',
+  '1234567890',
+  '12345678910',
+  '0123456789',
+  'qwertyuiop',
+  'password123',
+  'password1234',
+  'matkhau123',
+  'matkhau1234',
+  'abc123456789',
+  'iloveyou123',
+  'anhyeuem123',
+  '1111111111',
+  '123123123123',
+  'admin12345',
 ]);
 
 export function assertStrongPassword(password: string, email?: string) {
@@ -36,6 +48,8 @@ export function assertStrongPassword(password: string, email?: string) {
     [...password].length < PASSWORD_MIN ||
     common.has(password.toLowerCase()) ||
     new Set(password).size < 4 ||
-    (email !== undefined && folded.includes(foldVi(email.split('@')[0] ?? '')) && (email.split('@')[0]?.length ?? 0) >= 4);
+    (email !== undefined &&
+      folded.includes(foldVi(email.split('@')[0] ?? '')) &&
+      (email.split('@')[0]?.length ?? 0) >= 4);
   if (weak) throw new AppError('WEAK_PASSWORD', { params: { min: PASSWORD_MIN } });
 }

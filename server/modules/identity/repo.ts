@@ -4,7 +4,11 @@ import { foldVi } from '../../../common/text';
 import type { DB, Locale, Role } from '../../db/schema';
 
 export const findUserByEmail = (db: Kysely<DB>, email: string) =>
-  db.selectFrom('users').selectAll().where(sql<string>`lower(email)`, '=', email.toLowerCase()).executeTakeFirst();
+  db
+    .selectFrom('users')
+    .selectAll()
+    .where(sql<string>`lower(email)`, '=', email.toLowerCase())
+    .executeTakeFirst();
 
 export const findUserById = (db: Kysely<DB>, id: string) =>
   db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
@@ -26,7 +30,11 @@ export const insertUser = (
     .executeTakeFirstOrThrow();
 
 export const updatePassword = (db: Kysely<DB>, userId: string, passwordHash: string) =>
-  db.updateTable('users').set({ password_hash: passwordHash, updated_at: sql`now()` }).where('id', '=', userId).execute();
+  db
+    .updateTable('users')
+    .set({ password_hash: passwordHash, updated_at: sql`now()` })
+    .where('id', '=', userId)
+    .execute();
 
 export const updateLocale = (db: Kysely<DB>, userId: string, locale: Locale) =>
   db.updateTable('users').set({ locale, updated_at: sql`now()` }).where('id', '=', userId).execute();
@@ -60,7 +68,14 @@ export const findActiveSession = (db: Kysely<DB>, sessionId: string) =>
   db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
-    .select(['s.id as session_id', 's.last_seen_at', 'u.id as user_id', 'u.email', 'u.display_name', 'u.locale'])
+    .select([
+      's.id as session_id',
+      's.last_seen_at',
+      'u.id as user_id',
+      'u.email',
+      'u.display_name',
+      'u.locale',
+    ])
     .where('s.id', '=', sessionId)
     .where('s.expires_at', '>', sql<Date>`now()`)
     .where('u.disabled', '=', false)
@@ -79,7 +94,10 @@ export const deleteOtherSessions = (db: Kysely<DB>, userId: string, keepSessionI
 };
 
 export const insertResetToken = (db: Kysely<DB>, t: { tokenHash: string; userId: string; expiresAt: Date }) =>
-  db.insertInto('password_reset_tokens').values({ token_hash: t.tokenHash, user_id: t.userId, expires_at: t.expiresAt }).execute();
+  db
+    .insertInto('password_reset_tokens')
+    .values({ token_hash: t.tokenHash, user_id: t.userId, expires_at: t.expiresAt })
+    .execute();
 
 /** Marks a reset token used, once: returns the user only if the token was valid and unused. */
 export const consumeResetToken = (db: Kysely<DB>, tokenHash: string) =>
@@ -98,7 +116,14 @@ export const grantsOfUsers = (db: Kysely<DB>, userIds: string[]) =>
     : db
         .selectFrom('role_grants as g')
         .leftJoin('organisations as o', 'o.id', 'g.organisation_id')
-        .select(['g.id', 'g.user_id', 'g.role', 'g.organisation_id', 'o.name as organisation_name', 'o.kind as organisation_kind'])
+        .select([
+          'g.id',
+          'g.user_id',
+          'g.role',
+          'g.organisation_id',
+          'o.name as organisation_name',
+          'o.kind as organisation_kind',
+        ])
         .where('g.user_id', 'in', userIds)
         .orderBy('g.created_at')
         .execute();

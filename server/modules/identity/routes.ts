@@ -25,7 +25,10 @@ export const identityRoutes: ModuleRoutes = (app, ctx) => {
 
   app.get(
     '/api/auth/me',
-    { config: { public: true }, schema: { tags, summary: 'The signed-in account, or null', response: { 200: MeResponse } } },
+    {
+      config: { public: true },
+      schema: { tags, summary: 'The signed-in account, or null', response: { 200: MeResponse } },
+    },
     async (req) => {
       if (!req.actor) return { user: null };
       const { user, grants } = await identity.me(ctx, req.actor.userId);
@@ -45,7 +48,11 @@ export const identityRoutes: ModuleRoutes = (app, ctx) => {
       },
     },
     async (req, reply) => {
-      const session = await identity.register(ctx, { ...req.body, locale: req.body.locale ?? req.locale }, requestMeta(req));
+      const session = await identity.register(
+        ctx,
+        { ...req.body, locale: req.body.locale ?? req.locale },
+        requestMeta(req),
+      );
       setSessionCookie(reply, ctx.config, session.token, session.expiresAt);
       const { user, grants } = await identity.me(ctx, session.userId);
       return reply.status(201).send({ user: presentMe(user, grants) });
@@ -60,7 +67,14 @@ export const identityRoutes: ModuleRoutes = (app, ctx) => {
         tags,
         summary: 'Sign in with e-mail and password',
         body: LoginBody,
-        response: { 200: UserResponse, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 423: ErrorBody, 429: ErrorBody },
+        response: {
+          200: UserResponse,
+          400: ErrorBody,
+          401: ErrorBody,
+          403: ErrorBody,
+          423: ErrorBody,
+          429: ErrorBody,
+        },
       },
     },
     async (req, reply) => {
@@ -75,7 +89,10 @@ export const identityRoutes: ModuleRoutes = (app, ctx) => {
 
   app.post(
     '/api/auth/logout',
-    { config: { public: true }, schema: { tags, summary: 'Sign out of this device', response: { 204: NoContent } } },
+    {
+      config: { public: true },
+      schema: { tags, summary: 'Sign out of this device', response: { 204: NoContent } },
+    },
     async (req, reply) => {
       if (req.actor) await identity.logout(ctx, req.actor.sessionId);
       clearSessionCookie(reply, ctx.config);
@@ -103,7 +120,12 @@ export const identityRoutes: ModuleRoutes = (app, ctx) => {
     '/api/auth/password/forgot',
     {
       config: { public: true, rateLimit: { max: 5, timeWindow: '1 minute' } },
-      schema: { tags, summary: 'Send a password reset link', body: ForgotPasswordBody, response: { 202: Accepted, 400: ErrorBody } },
+      schema: {
+        tags,
+        summary: 'Send a password reset link',
+        body: ForgotPasswordBody,
+        response: { 202: Accepted, 400: ErrorBody },
+      },
     },
     async (req, reply) => {
       await identity.requestPasswordReset(ctx, req.body.email, req.locale, requestMeta(req));
@@ -115,7 +137,12 @@ export const identityRoutes: ModuleRoutes = (app, ctx) => {
     '/api/auth/password/reset',
     {
       config: { public: true, rateLimit: loginLimit },
-      schema: { tags, summary: 'Choose a new password with a reset token', body: ResetPasswordBody, response: { 204: NoContent, 400: ErrorBody, 422: ErrorBody } },
+      schema: {
+        tags,
+        summary: 'Choose a new password with a reset token',
+        body: ResetPasswordBody,
+        response: { 204: NoContent, 400: ErrorBody, 422: ErrorBody },
+      },
     },
     async (req, reply) => {
       await identity.resetPassword(ctx, req.body, requestMeta(req));
@@ -125,7 +152,14 @@ export const identityRoutes: ModuleRoutes = (app, ctx) => {
 
   app.put(
     '/api/auth/locale',
-    { schema: { tags, summary: 'Remember my language', body: LocaleBody, response: { 204: NoContent, 400: ErrorBody, 401: ErrorBody } } },
+    {
+      schema: {
+        tags,
+        summary: 'Remember my language',
+        body: LocaleBody,
+        response: { 204: NoContent, 400: ErrorBody, 401: ErrorBody },
+      },
+    },
     async (req, reply) => {
       await identity.setLocale(ctx, actorOf(req), req.body.locale);
       return reply.status(204).send(null);

@@ -46,8 +46,18 @@ export async function register(
   const user = await ctx.db.transaction().execute(async (trx) => {
     const existing = await repo.findUserByEmail(trx, email);
     if (existing) throw new AppError('EMAIL_TAKEN');
-    const created = await repo.insertUser(trx, { email, passwordHash, displayName: input.displayName.trim(), locale: input.locale });
-    await repo.insertGrant(trx, { userId: created.id, role: 'learner', organisationId: null, grantedBy: null });
+    const created = await repo.insertUser(trx, {
+      email,
+      passwordHash,
+      displayName: input.displayName.trim(),
+      locale: input.locale,
+    });
+    await repo.insertGrant(trx, {
+      userId: created.id,
+      role: 'learner',
+      organisationId: null,
+      grantedBy: null,
+    });
     await insertAudit(trx, {
       actorUserId: created.id,
       action: 'user.registered',
@@ -62,7 +72,10 @@ export async function register(
   await ctx.mail.send({
     to: user.email,
     subject: translate(user.locale, 'mail.welcome.subject'),
-    text: translate(user.locale, 'mail.welcome.body', { name: user.display_name, link: `${ctx.config.APP_URL}/login` }),
+    text: translate(user.locale, 'mail.welcome.body', {
+      name: user.display_name,
+      link: `${ctx.config.APP_URL}/login`,
+    }),
   });
   return session;
 }
@@ -78,9 +91,20 @@ export async function login(ctx: AppContext, input: { email: string; password: s
     throw new AppError('ACCOUNT_LOCKED', { params: { minutes } });
   }
   if (!(await verifyPassword(user.password_hash, input.password))) {
-    const after = await repo.recordFailedLogin(ctx.db, user.id, ctx.config.LOGIN_MAX_FAILURES, ctx.config.LOGIN_LOCK_MINUTES);
+    const after = await repo.recordFailedLogin(
+      ctx.db,
+      user.id,
+      ctx.config.LOGIN_MAX_FAILURES,
+      ctx.config.LOGIN_LOCK_MINUTES,
+    );
     if (after.locked_until && after.locked_until.getTime() > Date.now()) {
-      await insertAudit(ctx.db, { actorUserId: null, action: 'user.locked', entityType: 'user', entityId: user.id, ip: meta.ip });
+      await insertAudit(ctx.db, {
+        actorUserId: null,
+        action: 'user.locked',
+        entityType: 'user',
+        entityId: user.id,
+        ip: meta.ip,
+      });
       throw new AppError('ACCOUNT_LOCKED', { params: { minutes: ctx.config.LOGIN_LOCK_MINUTES } });
     }
     throw new AppError('INVALID_CREDENTIALS');
@@ -107,7 +131,11 @@ export async function actorFromSessionToken(ctx: AppContext, token: string): Pro
     displayName: row.display_name,
     locale: row.locale,
     sessionId,
-    grants: grants.map((g) => ({ role: g.role, organisationId: g.organisation_id, organisationKind: g.organisation_kind })),
+    grants: grants.map((g) => ({
+      role: g.role,
+      organisationId: g.organisation_id,
+      organisationKind: g.organisation_kind,
+    })),
   };
 }
 
@@ -119,24 +147,39 @@ export async function changePassword(
 ) {
   const user = await repo.findUserById(ctx.db, actor.userId);
   if (!user) throw new AppError('UNAUTHENTICATED');
-  if (!(await verifyPassword(user.password_hash, input.currentPassword))) throw new AppError('WRONG_PASSWORD');
+  if (!(await verifyPassword(user.password_hash, input.currentPassword)))
+    throw new AppError('WRONG_PASSWORD');
   assertStrongPassword(input.newPassword, user.email);
   const passwordHash = await hashPassword(input.newPassword);
   await ctx.db.transaction().execute(async (trx) => {
     await repo.updatePassword(trx, user.id, passwordHash);
     // Every other device is signed out: a changed password must lock out whoever knew the old one.
     await repo.deleteOtherSessions(trx, user.id, actor.sessionId);
-    await insertAudit(trx, { actorUserId: user.id, action: 'user.password_changed', entityType: 'user', entityId: user.id, ip: meta.ip });
+    await insertAudit(trx, {
+      actorUserId: user.id,
+      action: 'user.password_changed',
+      entityType: 'user',
+      entityId: user.id,
+      ip: meta.ip,
+    });
   });
   await ctx.mail.send({
     to: user.email,
     subject: translate(user.locale, 'mail.passwordChanged.subject'),
-    text: translate(user.locale, 'mail.passwordChanged.body', { name: user.display_name, link: `${ctx.config.APP_URL}/forgot-password` }),
+    text: translate(user.locale, 'mail.passwordChanged.body', {
+      name: user.display_name,
+      link: `${ctx.config.APP_URL}/forgot-password`,
+    }),
   });
 }
 
 /** Always succeeds from the caller's view, so nobody can learn which e-mails have accounts. */
-export async function requestPasswordReset(ctx: AppContext, email: string, locale: Locale, meta: RequestMeta) {
+export async function requestPasswordReset(
+  ctx: AppContext,
+  email: string,
+  locale: Locale,
+  meta: RequestMeta,
+) {
   const user = await repo.findUserByEmail(ctx.db, email.trim());
   if (!user || user.disabled) return;
   const token = newToken();
@@ -145,16 +188,30 @@ export async function requestPasswordReset(ctx: AppContext, email: string, local
     userId: user.id,
     expiresAt: new Date(Date.now() + RESET_MINUTES * 60_000),
   });
-  await insertAudit(ctx.db, { actorUserId: null, action: 'user.password_reset_requested', entityType: 'user', entityId: user.id, ip: meta.ip });
+  await insertAudit(ctx.db, {
+    actorUserId: null,
+    action: 'user.password_reset_requested',
+    entityType: 'user',
+    entityId: user.id,
+    ip: meta.ip,
+  });
   const link = `${ctx.config.APP_URL}/reset-password?token=${encodeURIComponent(token)}`;
   await ctx.mail.send({
     to: user.email,
     subject: translate(locale, 'mail.passwordReset.subject'),
-    text: translate(locale, 'mail.passwordReset.body', { name: user.display_name, link, minutes: RESET_MINUTES }),
+    text: translate(locale, 'mail.passwordReset.body', {
+      name: user.display_name,
+      link,
+      minutes: RESET_MINUTES,
+    }),
   });
 }
 
-export async function resetPassword(ctx: AppContext, input: { token: string; newPassword: string }, meta: RequestMeta) {
+export async function resetPassword(
+  ctx: AppContext,
+  input: { token: string; newPassword: string },
+  meta: RequestMeta,
+) {
   const tokenHash = hashToken(input.token);
   // Check strength before spending the token, so a weak choice can be corrected with the same link.
   const peek = await repo.findResetTokenOwner(ctx.db, tokenHash);
@@ -167,7 +224,13 @@ export async function resetPassword(ctx: AppContext, input: { token: string; new
     await repo.updatePassword(trx, used.user_id, passwordHash);
     await repo.clearFailedLogins(trx, used.user_id);
     await repo.deleteOtherSessions(trx, used.user_id, null);
-    await insertAudit(trx, { actorUserId: used.user_id, action: 'user.password_reset', entityType: 'user', entityId: used.user_id, ip: meta.ip });
+    await insertAudit(trx, {
+      actorUserId: used.user_id,
+      action: 'user.password_reset',
+      entityType: 'user',
+      entityId: used.user_id,
+      ip: meta.ip,
+    });
   });
 }
 

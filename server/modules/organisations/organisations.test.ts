@@ -9,9 +9,30 @@ let partnerB: string;
 let employer: string;
 beforeAll(async () => {
   t = await createTestApp();
-  partnerA = (await insertOrganisation(t.ctx.db, { slug: 'hoc-vien-mekong', name: 'Học viện Kỹ năng số Mekong', kind: 'training_partner', provinceCode: '92' })).id;
-  partnerB = (await insertOrganisation(t.ctx.db, { slug: 'hoa-lac-tech', name: 'Trường Công nghệ Hoà Lạc', kind: 'training_partner', provinceCode: '01' })).id;
-  employer = (await insertOrganisation(t.ctx.db, { slug: 'kyushu-denshi', name: 'Kyushu Denshi', kind: 'employer', country: 'JP' })).id;
+  partnerA = (
+    await insertOrganisation(t.ctx.db, {
+      slug: 'hoc-vien-mekong',
+      name: 'Học viện Kỹ năng số Mekong',
+      kind: 'training_partner',
+      provinceCode: '92',
+    })
+  ).id;
+  partnerB = (
+    await insertOrganisation(t.ctx.db, {
+      slug: 'hoa-lac-tech',
+      name: 'Trường Công nghệ Hoà Lạc',
+      kind: 'training_partner',
+      provinceCode: '01',
+    })
+  ).id;
+  employer = (
+    await insertOrganisation(t.ctx.db, {
+      slug: 'kyushu-denshi',
+      name: 'Kyushu Denshi',
+      kind: 'employer',
+      country: 'JP',
+    })
+  ).id;
   await createUser(t, 'root@nic.vn', [{ role: 'platform_admin' }]);
   admin = await new Browser(t, 'vi').login('root@nic.vn');
 });
@@ -22,7 +43,11 @@ describe('organisations', () => {
     const anon = new Browser(t);
     const all = (await anon.get('/api/organisations?sort=name')).json();
     expect(all.total).toBe(3);
-    expect(all.items.map((o: { name: string }) => o.name)).toEqual(['Học viện Kỹ năng số Mekong', 'Kyushu Denshi', 'Trường Công nghệ Hoà Lạc']);
+    expect(all.items.map((o: { name: string }) => o.name)).toEqual([
+      'Học viện Kỹ năng số Mekong',
+      'Kyushu Denshi',
+      'Trường Công nghệ Hoà Lạc',
+    ]);
     for (const q of ['hoa lac', 'Hòa Lạc', 'HOÀ LẠC']) {
       const found = (await anon.get(`/api/organisations?q=${encodeURIComponent(q)}`)).json();
       expect(found.items.map((o: { slug: string }) => o.slug)).toEqual(['hoa-lac-tech']);
@@ -47,10 +72,16 @@ describe('organisations', () => {
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ slug: 'ubon-semicon', verified: false });
     expect((await admin.post('/api/organisations', body)).json().code).toBe('SLUG_TAKEN');
-    const badProvince = await admin.post('/api/organisations', { ...body, slug: 'other', provinceCode: '99' });
+    const badProvince = await admin.post('/api/organisations', {
+      ...body,
+      slug: 'other',
+      provinceCode: '99',
+    });
     expect(badProvince.statusCode).toBe(400);
     expect(badProvince.json().fields).toEqual({ '/provinceCode': 'Không có tỉnh/thành phố với mã này.' });
-    const audit = (await admin.get(`/api/admin/audit?entityType=organisation&entityId=${res.json().id}`)).json();
+    const audit = (
+      await admin.get(`/api/admin/audit?entityType=organisation&entityId=${res.json().id}`)
+    ).json();
     expect(audit.items[0]).toMatchObject({ action: 'organisation.created', actorEmail: 'root@nic.vn' });
   });
 
@@ -58,7 +89,9 @@ describe('organisations', () => {
     await createUser(t, 'hr@kyushu.jp', [{ role: 'employer', organisationId: employer }]);
     const hr = await new Browser(t).login('hr@kyushu.jp');
     expect((await hr.patch(`/api/organisations/${employer}`, { verified: true })).statusCode).toBe(403);
-    const renamed = await hr.patch(`/api/organisations/${employer}`, { website: 'https://kyushu-denshi.example.jp' });
+    const renamed = await hr.patch(`/api/organisations/${employer}`, {
+      website: 'https://kyushu-denshi.example.jp',
+    });
     expect(renamed.statusCode).toBe(200);
     expect(renamed.json().website).toBe('https://kyushu-denshi.example.jp');
     const verified = await admin.patch(`/api/organisations/${employer}`, { verified: true });
@@ -71,36 +104,69 @@ describe('members and role grants', () => {
     await createUser(t, 'admin-a@mekong.vn', [{ role: 'partner_admin', organisationId: partnerA }]);
     await createUser(t, 'trainer@mekong.vn');
     const pa = await new Browser(t).login('admin-a@mekong.vn');
-    const added = await pa.post(`/api/organisations/${partnerA}/members`, { email: 'trainer@mekong.vn', role: 'trainer' });
+    const added = await pa.post(`/api/organisations/${partnerA}/members`, {
+      email: 'trainer@mekong.vn',
+      role: 'trainer',
+    });
     expect(added.statusCode).toBe(201);
     expect(added.json()).toMatchObject({ email: 'trainer@mekong.vn', role: 'trainer' });
-    expect((await pa.post(`/api/organisations/${partnerA}/members`, { email: 'trainer@mekong.vn', role: 'trainer' })).json().code).toBe(
-      'ROLE_ALREADY_GRANTED',
-    );
+    expect(
+      (
+        await pa.post(`/api/organisations/${partnerA}/members`, {
+          email: 'trainer@mekong.vn',
+          role: 'trainer',
+        })
+      ).json().code,
+    ).toBe('ROLE_ALREADY_GRANTED');
     // A partner admin cannot make anyone a platform admin or program manager.
-    expect((await pa.post(`/api/organisations/${partnerA}/members`, { email: 'trainer@mekong.vn', role: 'program_manager' })).statusCode).toBe(403);
+    expect(
+      (
+        await pa.post(`/api/organisations/${partnerA}/members`, {
+          email: 'trainer@mekong.vn',
+          role: 'program_manager',
+        })
+      ).statusCode,
+    ).toBe(403);
     const members = (await pa.get(`/api/organisations/${partnerA}/members`)).json();
-    expect(members.items.map((m: { email: string }) => m.email).sort()).toEqual(['admin-a@mekong.vn', 'trainer@mekong.vn']);
-    expect((await pa.delete(`/api/organisations/${partnerA}/members/${added.json().grantId}`)).statusCode).toBe(204);
+    expect(members.items.map((m: { email: string }) => m.email).sort()).toEqual([
+      'admin-a@mekong.vn',
+      'trainer@mekong.vn',
+    ]);
+    expect(
+      (await pa.delete(`/api/organisations/${partnerA}/members/${added.json().grantId}`)).statusCode,
+    ).toBe(204);
     const after = (await pa.get(`/api/organisations/${partnerA}/members`)).json();
     expect(after.total).toBe(1);
-    const audit = await t.ctx.db.selectFrom('audit_log').select(['action', 'organisation_id']).where('entity_id', '=', added.json().userId).orderBy('id').execute();
+    const audit = await t.ctx.db
+      .selectFrom('audit_log')
+      .select(['action', 'organisation_id'])
+      .where('entity_id', '=', added.json().userId)
+      .orderBy('id')
+      .execute();
     expect(audit.map((a) => a.action)).toEqual(['role.granted', 'role.revoked']);
     expect(audit[0]!.organisation_id).toBe(partnerA);
   });
 
   it('refuses roles that do not fit the organisation kind', async () => {
     const u = await createUser(t, 'fit@example.vn');
-    const asEmployer = await admin.post(`/api/admin/users/${u.id}/grants`, { role: 'employer', organisationId: partnerB });
+    const asEmployer = await admin.post(`/api/admin/users/${u.id}/grants`, {
+      role: 'employer',
+      organisationId: partnerB,
+    });
     expect(asEmployer.statusCode).toBe(422);
     expect(asEmployer.json().code).toBe('ROLE_NOT_FOR_ORGANISATION_KIND');
     const noOrg = await admin.post(`/api/admin/users/${u.id}/grants`, { role: 'trainer' });
     expect(noOrg.json().code).toBe('ROLE_NEEDS_ORGANISATION');
-    const ok = await admin.post(`/api/admin/users/${u.id}/grants`, { role: 'trainer', organisationId: partnerB });
+    const ok = await admin.post(`/api/admin/users/${u.id}/grants`, {
+      role: 'trainer',
+      organisationId: partnerB,
+    });
     expect(ok.statusCode).toBe(201);
-    expect(ok.json().roles.map((r: { role: string; organisationName: string }) => `${r.role}@${r.organisationName}`)).toEqual([
-      'trainer@Trường Công nghệ Hoà Lạc',
-    ]);
+    expect(
+      ok
+        .json()
+        .roles.map((r: { role: string; organisationName: string }) => `${r.role}@${r.organisationName}`),
+    ).toEqual(['trainer@Trường Công nghệ Hoà Lạc']);
   });
 
   it('lets a person hold several roles in several organisations', async () => {
@@ -130,9 +196,14 @@ describe('account administration', () => {
     const disabled = await admin.patch(`/api/admin/users/${u.id}`, { disabled: true });
     expect(disabled.json().disabled).toBe(true);
     expect((await b.get('/api/auth/me')).json().user).toBeNull();
-    expect((await new Browser(t).post('/api/auth/login', { email: 'tuan@example.vn', password: 'Mật-khẩu-thử-2026' })).json().code).toBe(
-      'ACCOUNT_DISABLED',
-    );
+    expect(
+      (
+        await new Browser(t).post('/api/auth/login', {
+          email: 'tuan@example.vn',
+          password: 'Mật-khẩu-thử-2026',
+        })
+      ).json().code,
+    ).toBe('ACCOUNT_DISABLED');
     const audit = (await admin.get(`/api/admin/audit?entityType=user&entityId=${u.id}`)).json();
     expect(audit.items.map((a: { action: string }) => a.action)).toEqual(['user.updated', 'user.updated']);
     expect(audit.items[0].details.changes).toEqual({ disabled: true });
@@ -144,6 +215,8 @@ describe('account administration', () => {
     const res = await admin.delete(`/api/admin/users/${me.id}/grants/${grant.id}`);
     expect(res.statusCode).toBe(422);
     expect(res.json().code).toBe('LAST_PLATFORM_ADMIN');
-    expect((await admin.patch(`/api/admin/users/${me.id}`, { disabled: true })).json().code).toBe('CANNOT_DISABLE_SELF');
+    expect((await admin.patch(`/api/admin/users/${me.id}`, { disabled: true })).json().code).toBe(
+      'CANNOT_DISABLE_SELF',
+    );
   });
 });

@@ -37,7 +37,8 @@ export const policy = {
   },
   updateOrganisation(a: Actor, orgId: string, changes: { verified?: boolean }) {
     // Verification is NIC's call: an employer cannot vouch for itself.
-    if (changes.verified !== undefined && !isNicStaff(a)) throw forbidden('only NIC staff verify organisations');
+    if (changes.verified !== undefined && !isNicStaff(a))
+      throw forbidden('only NIC staff verify organisations');
     if (!isPlatformAdmin(a) && !isOrgAdmin(a, orgId) && !(changes.verified !== undefined && isNicStaff(a))) {
       throw forbidden('not an administrator of this organisation');
     }

@@ -1,7 +1,8 @@
 /** What JSON about organisations, members, accounts and audit entries leaves the server. */
+
+import type { Selectable } from 'kysely';
 import type { Static } from 'typebox';
 import type { AdminUser, AuditEntry, Member, Organisation } from '../../../common/contracts/organisations';
-import type { Selectable } from 'kysely';
 import type { OrganisationsTable, UsersTable } from '../../db/schema';
 import { presentGrant } from '../identity/presenter';
 import type * as identityRepo from '../identity/repo';

@@ -17,7 +17,8 @@ export async function listOrganisations(db: Kysely<DB>, f: OrganisationFilter) {
   let q = db.selectFrom('organisations');
   if (f.kind) q = q.where('kind', '=', f.kind);
   if (f.q?.trim()) q = q.where('name_folded', 'like', likeFolded(f.q));
-  const column = f.sort.replace('-', '') === 'createdAt' ? 'created_at' : (f.sort.replace('-', '') as 'name' | 'kind');
+  const column =
+    f.sort.replace('-', '') === 'createdAt' ? 'created_at' : (f.sort.replace('-', '') as 'name' | 'kind');
   const direction = f.sort.startsWith('-') ? 'desc' : 'asc';
   const [rows, count] = await Promise.all([
     q
@@ -78,18 +79,32 @@ export const updateOrganisation = (
       ...(c.name !== undefined ? { name: c.name, name_folded: foldVi(c.name) } : {}),
       ...(c.provinceCode !== undefined ? { province_code: c.provinceCode } : {}),
       ...(c.website !== undefined ? { website: c.website } : {}),
-      ...(c.verified !== undefined ? { verified_at: c.verified ? sql`coalesce(verified_at, now())` : null } : {}),
+      ...(c.verified !== undefined
+        ? { verified_at: c.verified ? sql`coalesce(verified_at, now())` : null }
+        : {}),
       updated_at: sql`now()`,
     })
     .where('id', '=', id)
     .returningAll()
     .executeTakeFirst();
 
-export async function listMembers(db: Kysely<DB>, orgId: string, f: { q?: string; page: number; pageSize: number }) {
-  let q = db.selectFrom('role_grants as g').innerJoin('users as u', 'u.id', 'g.user_id').where('g.organisation_id', '=', orgId);
+export async function listMembers(
+  db: Kysely<DB>,
+  orgId: string,
+  f: { q?: string; page: number; pageSize: number },
+) {
+  let q = db
+    .selectFrom('role_grants as g')
+    .innerJoin('users as u', 'u.id', 'g.user_id')
+    .where('g.organisation_id', '=', orgId);
   if (f.q?.trim()) {
     const pattern = likeFolded(f.q);
-    q = q.where((eb) => eb.or([eb('u.display_name_folded', 'like', pattern), eb(sql<string>`lower(u.email)`, 'like', `%${f.q!.trim().toLowerCase()}%`)]));
+    q = q.where((eb) =>
+      eb.or([
+        eb('u.display_name_folded', 'like', pattern),
+        eb(sql<string>`lower(u.email)`, 'like', `%${f.q!.trim().toLowerCase()}%`),
+      ]),
+    );
   }
   const [rows, count] = await Promise.all([
     q
@@ -112,7 +127,8 @@ export const findGrant = (db: Kysely<DB>, grantId: string) =>
     .where('g.id', '=', grantId)
     .executeTakeFirst();
 
-export const deleteGrant = (db: Kysely<DB>, grantId: string) => db.deleteFrom('role_grants').where('id', '=', grantId).execute();
+export const deleteGrant = (db: Kysely<DB>, grantId: string) =>
+  db.deleteFrom('role_grants').where('id', '=', grantId).execute();
 
 export const countPlatformAdmins = async (db: Kysely<DB>) =>
   Number(
@@ -139,11 +155,24 @@ export async function listUsers(db: Kysely<DB>, f: UserFilter) {
   let q = db.selectFrom('users as u');
   if (f.q?.trim()) {
     const pattern = likeFolded(f.q);
-    q = q.where((eb) => eb.or([eb('u.display_name_folded', 'like', pattern), eb(sql<string>`lower(u.email)`, 'like', `%${f.q!.trim().toLowerCase()}%`)]));
+    q = q.where((eb) =>
+      eb.or([
+        eb('u.display_name_folded', 'like', pattern),
+        eb(sql<string>`lower(u.email)`, 'like', `%${f.q!.trim().toLowerCase()}%`),
+      ]),
+    );
   }
   if (f.role) {
     const role = f.role;
-    q = q.where((eb) => eb.exists(eb.selectFrom('role_grants as g').whereRef('g.user_id', '=', 'u.id').where('g.role', '=', role).select('g.id')));
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('role_grants as g')
+          .whereRef('g.user_id', '=', 'u.id')
+          .where('g.role', '=', role)
+          .select('g.id'),
+      ),
+    );
   }
   const key = f.sort.replace('-', '');
   const column = key === 'createdAt' ? 'u.created_at' : key === 'displayName' ? 'u.display_name' : 'u.email';
@@ -168,7 +197,9 @@ export const updateUser = (
   db
     .updateTable('users')
     .set({
-      ...(c.displayName !== undefined ? { display_name: c.displayName, display_name_folded: foldVi(c.displayName) } : {}),
+      ...(c.displayName !== undefined
+        ? { display_name: c.displayName, display_name_folded: foldVi(c.displayName) }
+        : {}),
       ...(c.locale !== undefined ? { locale: c.locale } : {}),
       ...(c.disabled !== undefined ? { disabled: c.disabled } : {}),
       ...(c.unlock ? { locked_until: null, failed_logins: 0 } : {}),

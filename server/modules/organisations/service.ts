@@ -26,11 +26,19 @@ export async function getOrganisation(ctx: AppContext, id: string) {
 async function assertProvince(ctx: AppContext, code: string | null | undefined) {
   if (!code) return;
   if (!(await findProvince(ctx.db, code))) {
-    throw new AppError('VALIDATION_FAILED', { fields: { '/provinceCode': 'unknownProvince' }, message: `unknown province ${code}` });
+    throw new AppError('VALIDATION_FAILED', {
+      fields: { '/provinceCode': 'unknownProvince' },
+      message: `unknown province ${code}`,
+    });
   }
 }
 
-export async function createOrganisation(ctx: AppContext, actor: Actor, input: repo.NewOrganisation, meta: RequestMeta) {
+export async function createOrganisation(
+  ctx: AppContext,
+  actor: Actor,
+  input: repo.NewOrganisation,
+  meta: RequestMeta,
+) {
   policy.createOrganisation(actor);
   await assertProvince(ctx, input.provinceCode);
   return ctx.db.transaction().execute(async (trx) => {
@@ -64,18 +72,36 @@ export async function updateOrganisation(
     const after = await repo.updateOrganisation(trx, id, changes);
     await insertAudit(trx, {
       actorUserId: actor.userId,
-      action: changes.verified === undefined ? 'organisation.updated' : changes.verified ? 'organisation.verified' : 'organisation.unverified',
+      action:
+        changes.verified === undefined
+          ? 'organisation.updated'
+          : changes.verified
+            ? 'organisation.verified'
+            : 'organisation.unverified',
       entityType: 'organisation',
       entityId: id,
       organisationId: id,
-      details: { changes, before: { name: before.name, provinceCode: before.province_code, website: before.website, verified: !!before.verified_at } },
+      details: {
+        changes,
+        before: {
+          name: before.name,
+          provinceCode: before.province_code,
+          website: before.website,
+          verified: !!before.verified_at,
+        },
+      },
       ip: meta.ip,
     });
     return after!;
   });
 }
 
-export async function listMembers(ctx: AppContext, actor: Actor, orgId: string, f: { q?: string; page: number; pageSize: number }) {
+export async function listMembers(
+  ctx: AppContext,
+  actor: Actor,
+  orgId: string,
+  f: { q?: string; page: number; pageSize: number },
+) {
   policy.readMembers(actor, orgId);
   await getOrganisation(ctx, orgId);
   return repo.listMembers(ctx.db, orgId, f);
@@ -115,7 +141,8 @@ async function revoke(ctx: AppContext, actor: Actor, grantId: string, meta: Requ
     const g = await repo.findGrant(trx, grantId);
     if (!g || (orgId !== undefined && g.organisation_id !== orgId)) throw notFound('grant');
     if (orgId !== undefined) policy.manageMember(actor, orgId, g.role);
-    if (g.role === 'platform_admin' && (await repo.countPlatformAdmins(trx)) <= 1) throw new AppError('LAST_PLATFORM_ADMIN');
+    if (g.role === 'platform_admin' && (await repo.countPlatformAdmins(trx)) <= 1)
+      throw new AppError('LAST_PLATFORM_ADMIN');
     await repo.deleteGrant(trx, grantId);
     await insertAudit(trx, {
       actorUserId: actor.userId,
@@ -129,7 +156,13 @@ async function revoke(ctx: AppContext, actor: Actor, grantId: string, meta: Requ
   });
 }
 
-export async function addMember(ctx: AppContext, actor: Actor, orgId: string, input: { email: string; role: Role }, meta: RequestMeta) {
+export async function addMember(
+  ctx: AppContext,
+  actor: Actor,
+  orgId: string,
+  input: { email: string; role: Role },
+  meta: RequestMeta,
+) {
   policy.manageMember(actor, orgId, input.role);
   const user = await identityRepo.findUserByEmail(ctx.db, input.email);
   if (!user) throw notFound('user');
@@ -137,13 +170,22 @@ export async function addMember(ctx: AppContext, actor: Actor, orgId: string, in
   return { ...created, email: user.email, display_name: user.display_name };
 }
 
-export async function removeMember(ctx: AppContext, actor: Actor, orgId: string, grantId: string, meta: RequestMeta) {
+export async function removeMember(
+  ctx: AppContext,
+  actor: Actor,
+  orgId: string,
+  grantId: string,
+  meta: RequestMeta,
+) {
   policy.readMembers(actor, orgId);
   await revoke(ctx, actor, grantId, meta, orgId);
 }
 
 async function withGrants<T extends { id: string }>(ctx: AppContext, users: T[]) {
-  const grants = await identityRepo.grantsOfUsers(ctx.db, users.map((u) => u.id));
+  const grants = await identityRepo.grantsOfUsers(
+    ctx.db,
+    users.map((u) => u.id),
+  );
   return users.map((u) => ({ user: u, grants: grants.filter((g) => g.user_id === u.id) }));
 }
 
@@ -179,7 +221,10 @@ export async function updateUser(
       action: 'user.updated',
       entityType: 'user',
       entityId: userId,
-      details: { changes, before: { displayName: before.display_name, locale: before.locale, disabled: before.disabled } },
+      details: {
+        changes,
+        before: { displayName: before.display_name, locale: before.locale, disabled: before.disabled },
+      },
       ip: meta.ip,
     });
   });
@@ -199,7 +244,13 @@ export async function grantRole(
   return getUser(ctx, actor, userId);
 }
 
-export async function revokeRole(ctx: AppContext, actor: Actor, userId: string, grantId: string, meta: RequestMeta) {
+export async function revokeRole(
+  ctx: AppContext,
+  actor: Actor,
+  userId: string,
+  grantId: string,
+  meta: RequestMeta,
+) {
   policy.administerUsers(actor);
   const g = await repo.findGrant(ctx.db, grantId);
   if (!g || g.user_id !== userId) throw notFound('grant');
