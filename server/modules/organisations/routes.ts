@@ -137,18 +137,16 @@ export const organisationRoutes: ModuleRoutes = (app, ctx) => {
     },
     async (req, reply) => {
       const g = await service.addMember(ctx, actorOf(req), req.params.orgId, req.body, requestMeta(req));
-      return reply
-        .status(201)
-        .send(
-          presentMember({
-            grant_id: g.id,
-            user_id: g.user_id,
-            email: g.email,
-            display_name: g.display_name,
-            role: g.role,
-            created_at: g.created_at,
-          }),
-        );
+      return reply.status(201).send(
+        presentMember({
+          grant_id: g.id,
+          user_id: g.user_id,
+          email: g.email,
+          display_name: g.display_name,
+          role: g.role,
+          created_at: g.created_at,
+        }),
+      );
     },
   );
 
