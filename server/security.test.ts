@@ -84,6 +84,8 @@ describe('deny by default', () => {
         'POST /api/auth/password/reset',
         'GET /api/organisations',
         'GET /api/organisations/:orgId',
+        'GET /api/programs',
+        'GET /api/programs/:code',
         ...apiRoutes()
           .filter((r) => r.public && r.url.startsWith('/api/geo/'))
           .map((r) => `${r.method} ${r.url}`),

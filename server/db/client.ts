@@ -22,7 +22,9 @@ export interface Database {
 }
 
 // int8 (count, bigserial) as a JS number, numeric stays a string: ids and counts fit in 2^53.
+// A calendar date (date, OID 1082) stays the ISO string it is: no time zone may shift it.
 pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
+pg.types.setTypeParser(1082, (v) => v);
 
 export interface DbOptions {
   /** postgres://… for a server; otherwise an embedded PGlite in `dataDir`. */
@@ -40,7 +42,7 @@ export async function openDatabase(opts: DbOptions): Promise<Database> {
   const dir = opts.dataDir ?? './data/db';
   if (!dir.startsWith('memory://')) mkdirSync(dir, { recursive: true });
   const client = await PGlite.create(dir, {
-    parsers: { 20: (v: string) => Number.parseInt(v, 10) },
+    parsers: { 20: (v: string) => Number.parseInt(v, 10), 1082: (v: string) => v },
   });
   const db = new Kysely<DB>({ dialect: new PGliteDialect(client) });
   return { db, kind: 'pglite', dataDir: dir, close: () => db.destroy() };

@@ -119,6 +119,32 @@ export interface CommunesTable {
   name_folded: string;
 }
 
+export interface ProgramsTable {
+  id: Generated<string>;
+  code: string;
+  name_vi: string;
+  name_en: string;
+  name_ja: string;
+  summary_vi: Generated<string>;
+  summary_en: Generated<string>;
+  summary_ja: Generated<string>;
+  /** foldVi of the three names: accent-insensitive search in any language. */
+  name_folded: string;
+  /** ISO dates (YYYY-MM-DD), read as strings. */
+  starts_on: ColumnType<string | null, string | null | undefined, string | null>;
+  ends_on: ColumnType<string | null, string | null | undefined, string | null>;
+  is_demo: Generated<boolean>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export type ProgramOrganisationRole = 'lead' | 'partner' | 'donor' | 'employer';
+export interface ProgramOrganisationsTable {
+  program_id: string;
+  organisation_id: string;
+  role: ProgramOrganisationRole;
+}
+
 export interface DB {
   app_meta: AppMetaTable;
   users: UsersTable;
@@ -130,4 +156,6 @@ export interface DB {
   provinces: ProvincesTable;
   former_provinces: FormerProvincesTable;
   communes: CommunesTable;
+  programs: ProgramsTable;
+  program_organisations: ProgramOrganisationsTable;
 }

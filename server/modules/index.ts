@@ -4,5 +4,6 @@ import { geoRoutes } from './geo/routes';
 import { healthRoutes } from './health/routes';
 import { identityRoutes } from './identity/routes';
 import { organisationRoutes } from './organisations/routes';
+import { programRoutes } from './programs/routes';
 
-export const moduleRoutes: ModuleRoutes[] = [healthRoutes, identityRoutes, organisationRoutes, geoRoutes];
+export const moduleRoutes: ModuleRoutes[] = [healthRoutes, identityRoutes, organisationRoutes, geoRoutes, programRoutes];

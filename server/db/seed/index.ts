@@ -4,6 +4,7 @@
  */
 import type { AppContext } from '../../lib/context';
 import { type DemoAccount, seedDemo } from './demo';
+import { seedPrograms } from './programs';
 import { seedReference } from './reference';
 
 export interface SeedResult {
@@ -20,6 +21,7 @@ export async function seedOnFirstStart(ctx: AppContext): Promise<SeedResult> {
   await seedReference(ctx.db);
   if (mark) return { seededNow: false, demoAccounts: ctx.config.SEED_DEMO ? await listDemoAccounts() : [] };
   const demoAccounts = ctx.config.SEED_DEMO ? await seedDemo(ctx) : [];
+  await seedPrograms(ctx.db, { demo: ctx.config.SEED_DEMO });
   await ctx.db
     .insertInto('app_meta')
     .values({ key: 'seeded_at', value: new Date().toISOString() })
