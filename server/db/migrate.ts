@@ -6,11 +6,13 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'k
 import * as m0001 from './migrations/0001_foundation';
 import * as m0002 from './migrations/0002_geo';
 import * as m0003 from './migrations/0003_programs';
+import * as m0004 from './migrations/0004_learning';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_geo': m0002,
   '0003_programs': m0003,
+  '0004_learning': m0004,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -145,6 +145,275 @@ export interface ProgramOrganisationsTable {
   role: ProgramOrganisationRole;
 }
 
+type DateOnly = ColumnType<string | null, string | null | undefined, string | null>;
+type Nullable<T> = ColumnType<T | null, T | null | undefined, T | null>;
+
+/** A real person: a learner, trainer or participant, with or without an account. */
+export interface PeopleTable {
+  id: Generated<string>;
+  user_id: Nullable<string>;
+  full_name: string;
+  full_name_folded: string;
+  sex: Nullable<'F' | 'M' | 'X'>;
+  date_of_birth: DateOnly;
+  province_code: Nullable<string>;
+  commune_code: Nullable<string>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface FilesTable {
+  id: Generated<string>;
+  organisation_id: Nullable<string>;
+  storage_key: string;
+  filename: string;
+  content_type: string;
+  size_bytes: number;
+  sha256: string;
+  created_by: Nullable<string>;
+  created_at: Generated<Date>;
+}
+
+export type CourseTopic =
+  | 'ai_data'
+  | 'cloud'
+  | 'cybersecurity'
+  | 'iot_embedded'
+  | 'semiconductor'
+  | 'digital_skills'
+  | 'japanese_language'
+  | 'soft_skills';
+export type CourseLevel = 'beginner' | 'intermediate' | 'advanced';
+export type DeliveryMode = 'online' | 'in_person' | 'blended';
+export type CourseStatus = 'draft' | 'published' | 'archived';
+/** Title and summary in the languages other than the teaching language. */
+export type CourseTranslations = Partial<Record<Locale, { title: string; summary: string }>>;
+
+export interface CoursesTable {
+  id: Generated<string>;
+  organisation_id: string;
+  slug: string;
+  teaching_language: Locale;
+  title: string;
+  summary: Generated<string>;
+  translations: ColumnType<CourseTranslations, string | undefined, string>;
+  /** foldVi of titles, summaries and skills in every language: what catalog search reads. */
+  search_folded: string;
+  topic: CourseTopic;
+  level: CourseLevel;
+  duration_hours: number;
+  delivery_mode: DeliveryMode;
+  province_code: Nullable<string>;
+  is_open: Generated<boolean>;
+  is_tot: Generated<boolean>;
+  min_attendance_pct: Nullable<number>;
+  status: Generated<CourseStatus>;
+  published_at: Nullable<Date>;
+  created_by: Nullable<string>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface CourseSkillsTable {
+  course_id: string;
+  skill: string;
+  skill_folded: string;
+}
+
+export interface CourseProgramsTable {
+  course_id: string;
+  program_id: string;
+}
+
+export interface CoursePrerequisitesTable {
+  course_id: string;
+  prerequisite_id: string;
+}
+
+export interface CourseModulesTable {
+  id: Generated<string>;
+  course_id: string;
+  position: number;
+  title: string;
+  created_at: Generated<Date>;
+}
+
+export type QuestionKind = 'single' | 'multiple' | 'true_false' | 'short_answer' | 'numeric';
+type JsonValue = ColumnType<unknown, string, string>;
+
+export interface QuestionsTable {
+  id: Generated<string>;
+  course_id: string;
+  kind: QuestionKind;
+  prompt: string;
+  options: ColumnType<unknown, string | undefined, string>;
+  answer: JsonValue;
+  feedback: Nullable<string>;
+  category: Nullable<string>;
+  points: Generated<number>;
+  created_at: Generated<Date>;
+}
+
+export interface QuizzesTable {
+  id: Generated<string>;
+  course_id: string;
+  title: string;
+  draw_count: Nullable<number>;
+  category: Nullable<string>;
+  attempts_limit: Nullable<number>;
+  time_limit_seconds: Nullable<number>;
+  pass_mark_pct: Generated<number>;
+  shuffle: Generated<boolean>;
+  created_at: Generated<Date>;
+}
+
+export interface QuizQuestionsTable {
+  quiz_id: string;
+  question_id: string;
+  position: number;
+}
+
+export type LessonKind = 'text' | 'video' | 'file' | 'quiz';
+export interface LessonsTable {
+  id: Generated<string>;
+  course_id: string;
+  module_id: string;
+  position: number;
+  kind: LessonKind;
+  title: string;
+  body_html: Nullable<string>;
+  video_url: Nullable<string>;
+  file_id: Nullable<string>;
+  quiz_id: Nullable<string>;
+  required: Generated<boolean>;
+  estimated_minutes: Nullable<number>;
+  status: Generated<'draft' | 'published'>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface CohortsTable {
+  id: Generated<string>;
+  course_id: string;
+  organisation_id: string;
+  /** Mã lớp: unique within the organisation; roster files refer to cohorts by it. */
+  code: string;
+  name: string;
+  starts_on: DateOnly;
+  ends_on: DateOnly;
+  capacity: Nullable<number>;
+  online: Generated<boolean>;
+  location: Nullable<string>;
+  province_code: Nullable<string>;
+  status: Generated<'open' | 'closed' | 'cancelled'>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface CohortTrainersTable {
+  cohort_id: string;
+  user_id: string;
+}
+
+export interface CohortSessionsTable {
+  id: Generated<string>;
+  cohort_id: string;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  topic: Nullable<string>;
+  location: Nullable<string>;
+}
+
+export type EnrolmentStatus = 'waitlisted' | 'enrolled' | 'completed' | 'withdrawn' | 'transferred';
+export interface EnrolmentsTable {
+  id: Generated<string>;
+  cohort_id: string;
+  person_id: string;
+  status: EnrolmentStatus;
+  source: 'self' | 'admin' | 'roster';
+  enrolled_at: Generated<Date>;
+  completed_at: Nullable<Date>;
+  ended_at: Nullable<Date>;
+  transferred_to: Nullable<string>;
+  created_by: Nullable<string>;
+  updated_at: Generated<Date>;
+}
+
+export type AttendanceStatus = 'present' | 'absent' | 'excused';
+export interface AttendanceTable {
+  session_id: string;
+  enrolment_id: string;
+  status: AttendanceStatus;
+  recorded_by: Nullable<string>;
+  recorded_at: Generated<Date>;
+}
+
+export interface LessonProgressTable {
+  enrolment_id: string;
+  lesson_id: string;
+  completed_at: Generated<Date>;
+}
+
+export interface QuizAttemptsTable {
+  id: Generated<string>;
+  quiz_id: string;
+  enrolment_id: string;
+  started_at: Generated<Date>;
+  deadline_at: Nullable<Date>;
+  submitted_at: Nullable<Date>;
+  question_ids: ColumnType<string[], string, string>;
+  answers: ColumnType<unknown, string | null | undefined, string | null>;
+  results: ColumnType<unknown, string | null | undefined, string | null>;
+  /** numeric(5,2): read as a string. */
+  score_pct: Nullable<string>;
+  passed: Nullable<boolean>;
+}
+
+export interface OrganisationKeysTable {
+  id: Generated<string>;
+  organisation_id: string;
+  kid: string;
+  algorithm: Generated<string>;
+  public_jwk: ColumnType<Record<string, unknown>, string, string>;
+  private_key_encrypted: string;
+  active: Generated<boolean>;
+  created_at: Generated<Date>;
+}
+
+export interface CredentialsTable {
+  id: Generated<string>;
+  enrolment_id: Nullable<string>;
+  person_id: string;
+  course_id: string;
+  issuer_organisation_id: string;
+  key_id: string;
+  language: Locale;
+  credential: ColumnType<Record<string, unknown>, string, string>;
+  jwt: string;
+  pdf_file_id: Nullable<string>;
+  issued_at: Generated<Date>;
+  valid_until: Nullable<Date>;
+  revoked_at: Nullable<Date>;
+  revocation_reason: Nullable<string>;
+}
+
+export interface TrainerCertificationsTable {
+  person_id: string;
+  course_id: string;
+  credential_id: Nullable<string>;
+  certified_at: Generated<Date>;
+}
+
+export interface NotificationsTable {
+  id: Generated<string>;
+  user_id: string;
+  kind: string;
+  params: ColumnType<Record<string, unknown>, string | undefined, string>;
+  link: Nullable<string>;
+  created_at: Generated<Date>;
+  read_at: Nullable<Date>;
+}
+
 export interface DB {
   app_meta: AppMetaTable;
   users: UsersTable;
@@ -158,4 +427,26 @@ export interface DB {
   communes: CommunesTable;
   programs: ProgramsTable;
   program_organisations: ProgramOrganisationsTable;
+  people: PeopleTable;
+  files: FilesTable;
+  courses: CoursesTable;
+  course_skills: CourseSkillsTable;
+  course_programs: CourseProgramsTable;
+  course_prerequisites: CoursePrerequisitesTable;
+  course_modules: CourseModulesTable;
+  questions: QuestionsTable;
+  quizzes: QuizzesTable;
+  quiz_questions: QuizQuestionsTable;
+  lessons: LessonsTable;
+  cohorts: CohortsTable;
+  cohort_trainers: CohortTrainersTable;
+  cohort_sessions: CohortSessionsTable;
+  enrolments: EnrolmentsTable;
+  attendance: AttendanceTable;
+  lesson_progress: LessonProgressTable;
+  quiz_attempts: QuizAttemptsTable;
+  organisation_keys: OrganisationKeysTable;
+  credentials: CredentialsTable;
+  trainer_certifications: TrainerCertificationsTable;
+  notifications: NotificationsTable;
 }
