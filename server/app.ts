@@ -18,6 +18,7 @@ import type { AppContext } from './lib/context';
 import { registerErrorHandling, sendError } from './lib/errors';
 import { registerRequestPipeline } from './lib/http';
 import type { MailTransport } from './lib/mail';
+import { type FileStorage, storageFor } from './lib/storage';
 import { moduleRoutes } from './modules';
 import { actorFromSessionToken } from './modules/identity/service';
 
@@ -25,6 +26,8 @@ export interface BuildOptions {
   config: Config;
   database: Database;
   mail: MailTransport;
+  /** Defaults to DATA_DIR/files on the local file system. */
+  storage?: FileStorage;
   /** Folder of the built web app; defaults to dist/web. Absent in API-only tests. */
   webDir?: string | null;
 }
@@ -51,6 +54,7 @@ export async function buildApp(opts: BuildOptions) {
     db: database.db,
     config,
     mail,
+    storage: opts.storage ?? storageFor(config.DATA_DIR),
     log: {
       info: (m) => app.log.info(m),
       warn: (m) => app.log.warn(m),

@@ -2,12 +2,14 @@
 import type { Config } from '../config';
 import type { Database } from '../db/client';
 import type { MailTransport } from './mail';
+import type { FileStorage } from './storage';
 
 export interface AppContext {
   database: Database;
   db: Database['db'];
   config: Config;
   mail: MailTransport;
+  storage: FileStorage;
   log: { info(msg: string): void; warn(msg: string): void; error(obj: unknown, msg?: string): void };
 }
 

@@ -9,6 +9,7 @@ import type { Role } from '../db/schema';
 import { seedReference } from '../db/seed/reference';
 import { CSRF_COOKIE, CSRF_HEADER } from '../lib/http';
 import { MemoryMailTransport } from '../lib/mail';
+import { MemoryFileStorage } from '../lib/storage';
 import { hashPassword } from '../modules/identity/password';
 import * as identityRepo from '../modules/identity/repo';
 import { createTestDatabase, type TestDatabase } from './db';
@@ -20,13 +21,14 @@ export async function createTestApp(env: Record<string, string> = {}) {
   await seedReference(database.db);
   const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: './tmp/test', ...env });
   const mail = new MemoryMailTransport();
-  const { app, ctx, routes } = await buildApp({ config, database, mail, webDir: null });
+  const storage = new MemoryFileStorage();
+  const { app, ctx, routes } = await buildApp({ config, database, mail, storage, webDir: null });
   await app.ready();
   const close = async () => {
     await app.close();
     await database.drop();
   };
-  return { app, ctx, routes, mail, database, close };
+  return { app, ctx, routes, mail, storage, database, close };
 }
 
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
