@@ -102,20 +102,15 @@ export async function buildApp(opts: BuildOptions) {
   for (const routes of moduleRoutes) await routes(app, ctx);
 
   const webDir = opts.webDir === undefined ? resolve('dist/web') : opts.webDir;
-  if (webDir && existsSync(join(webDir, 'index.html'))) {
-    await app.register(fastifyStatic, {
-      root: webDir,
-      prefix: '/',
-      wildcard: false,
-      index: false,
-      maxAge: '1h',
-    });
-    // Every path that is not the API or a file is a page of the single-page app.
-    app.setNotFoundHandler((req, reply) => {
-      if (req.method !== 'GET' || req.url.startsWith('/api/')) return sendError(req, reply, 'NOT_FOUND');
-      return reply.header('cache-control', 'no-cache').sendFile('index.html');
-    });
+  const hasWeb = !!webDir && existsSync(join(webDir, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false, index: false, maxAge: '1h' });
   }
+  // Every GET that is not the API or a file is a page of the single-page app; the rest is a 404 in the error shape.
+  app.setNotFoundHandler((req, reply) => {
+    if (!hasWeb || req.method !== 'GET' || req.url.startsWith('/api/')) return sendError(req, reply, 'NOT_FOUND');
+    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+  });
 
   return { app, ctx, routes };
 }

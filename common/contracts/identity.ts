@@ -1,24 +1,14 @@
 /** Accounts and sessions: the API contract of server/modules/identity. */
 import { type Static, Type } from 'typebox';
+import { organisationKinds, roles } from '../domain';
 import { LocaleSchema, Uuid } from './common';
 
-export const roles = [
-  'learner',
-  'trainer',
-  'partner_admin',
-  'employer',
-  'program_manager',
-  'donor_viewer',
-  'fund_manager',
-  'reviewer',
-  'platform_admin',
-] as const;
+export { organisationKinds, PASSWORD_MIN, roles } from '../domain';
+
 export const RoleSchema = Type.Enum(roles);
 
-export const organisationKinds = ['nic', 'training_partner', 'employer', 'donor', 'startup'] as const;
 export const OrganisationKindSchema = Type.Enum(organisationKinds);
 
-export const PASSWORD_MIN = 10;
 const Email = Type.String({ format: 'email', maxLength: 254 });
 const Password = Type.String({ minLength: 1, maxLength: 200 });
 

@@ -1,6 +1,9 @@
 /** Organisations, their members and role grants; platform administration of users; the audit log. */
 import { type Static, Type } from 'typebox';
+import { organisationSorts, userSorts } from '../domain';
 import { LocaleSchema, Paged, PageQuery, Uuid } from './common';
+
+export { organisationSorts, userSorts } from '../domain';
 import { OrganisationKindSchema, RoleGrant, RoleSchema } from './identity';
 
 export const Organisation = Type.Object({
@@ -17,7 +20,6 @@ export const Organisation = Type.Object({
 });
 export type OrganisationT = Static<typeof Organisation>;
 
-export const organisationSorts = ['name', '-name', 'createdAt', '-createdAt', 'kind'] as const;
 export const OrganisationListQuery = Type.Object({
   q: Type.Optional(Type.String({ maxLength: 100 })),
   kind: Type.Optional(OrganisationKindSchema),
@@ -72,14 +74,6 @@ export const AdminUser = Type.Object({
   roles: Type.Array(RoleGrant),
 });
 export type AdminUserT = Static<typeof AdminUser>;
-export const userSorts = [
-  'email',
-  '-email',
-  'displayName',
-  '-displayName',
-  'createdAt',
-  '-createdAt',
-] as const;
 export const UserListQuery = Type.Object({
   q: Type.Optional(Type.String({ maxLength: 100 })),
   role: Type.Optional(RoleSchema),

@@ -2,22 +2,11 @@
  * Who may do what with organisations, members, accounts and role grants. Deny by default: each
  * function answers yes only for the cases it names.
  */
+import { organisationAdminRoles, roleOrganisationKinds } from '../../../common/domain';
 import type { OrganisationKind, Role } from '../../db/schema';
 import { type Actor, hasRole, isPlatformAdmin } from '../../lib/actor';
 import { AppError, forbidden } from '../../lib/errors';
 
-/** The kinds of organisation a role can be held in; `null` means "held on the platform, in no organisation". */
-export const roleOrganisationKinds: Record<Role, readonly (OrganisationKind | null)[]> = {
-  learner: [null, 'training_partner'],
-  trainer: ['training_partner', 'nic'],
-  partner_admin: ['training_partner', 'nic'],
-  employer: ['employer'],
-  program_manager: ['nic'],
-  donor_viewer: ['donor'],
-  fund_manager: ['nic'],
-  reviewer: ['nic', 'donor'],
-  platform_admin: [null],
-};
 
 export function assertRoleFits(role: Role, organisationKind: OrganisationKind | null) {
   const allowed = roleOrganisationKinds[role];
@@ -27,9 +16,7 @@ export function assertRoleFits(role: Role, organisationKind: OrganisationKind | 
 }
 
 const isNicStaff = (a: Actor) => isPlatformAdmin(a) || hasRole(a, 'program_manager');
-/** The roles that make someone an administrator of their own organisation. */
-const orgAdminRoles: Role[] = ['partner_admin', 'employer'];
-const isOrgAdmin = (a: Actor, orgId: string) => orgAdminRoles.some((r) => hasRole(a, r, orgId));
+const isOrgAdmin = (a: Actor, orgId: string) => organisationAdminRoles.some((r) => hasRole(a, r, orgId));
 
 export const policy = {
   createOrganisation(a: Actor) {

@@ -1,0 +1,109 @@
+/**
+ * Routes. The home page ships in the first bundle; every other page is loaded when first visited,
+ * so a learner opening the site on a phone downloads only what the home page needs.
+ */
+import { type ComponentType, lazy } from 'react';
+import { Navigate, Route, Routes } from 'react-router';
+import { AppShell } from './components/ui/AppShell';
+import { RequireAuth } from './features/auth/RequireAuth';
+import { HomePage } from './features/home/HomePage';
+import { NotFoundPage } from './features/home/NotFoundPage';
+
+function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  return lazy(() => load().then((m) => ({ default: m[name] })));
+}
+
+const LoginPage = page(() => import('./features/auth/LoginPage'), 'LoginPage');
+const RegisterPage = page(() => import('./features/auth/RegisterPage'), 'RegisterPage');
+const ForgotPasswordPage = page(() => import('./features/auth/ForgotPasswordPage'), 'ForgotPasswordPage');
+const ResetPasswordPage = page(() => import('./features/auth/ResetPasswordPage'), 'ResetPasswordPage');
+const AccountPage = page(() => import('./features/auth/AccountPage'), 'AccountPage');
+const UsersPage = page(() => import('./features/admin/UsersPage'), 'UsersPage');
+const UserDetailPage = page(() => import('./features/admin/UserDetailPage'), 'UserDetailPage');
+const OrganisationsPage = page(() => import('./features/admin/OrganisationsPage'), 'OrganisationsPage');
+const OrganisationDetailPage = page(
+  () => import('./features/admin/OrganisationDetailPage'),
+  'OrganisationDetailPage',
+);
+const AuditPage = page(() => import('./features/admin/AuditPage'), 'AuditPage');
+
+export function App() {
+  return (
+    <AppShell>
+      <Routes>
+        <Route path="/" element={<HomePage />} />
+        <Route path="/login" element={<LoginPage />} />
+        <Route path="/register" element={<RegisterPage />} />
+        <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+        <Route path="/reset-password" element={<ResetPasswordPage />} />
+        <Route
+          path="/account"
+          element={
+            <RequireAuth>
+              <AccountPage />
+            </RequireAuth>
+          }
+        />
+        <Route path="/admin">
+          <Route
+            index
+            element={
+              <RequireAuth rule="platformAdmin">
+                <Navigate to="/admin/users" replace />
+              </RequireAuth>
+            }
+          />
+          <Route
+            path="users"
+            element={
+              <RequireAuth rule="platformAdmin">
+                <UsersPage />
+              </RequireAuth>
+            }
+          />
+          <Route
+            path="users/:userId"
+            element={
+              <RequireAuth rule="platformAdmin">
+                <UserDetailPage />
+              </RequireAuth>
+            }
+          />
+          <Route
+            path="organisations"
+            element={
+              <RequireAuth rule="platformAdmin">
+                <OrganisationsPage />
+              </RequireAuth>
+            }
+          />
+          <Route
+            path="organisations/:orgId"
+            element={
+              <RequireAuth rule="organisationAdmin">
+                <OrganisationDetailPage />
+              </RequireAuth>
+            }
+          />
+          <Route
+            path="audit"
+            element={
+              <RequireAuth rule="platformAdmin">
+                <AuditPage />
+              </RequireAuth>
+            }
+          />
+          <Route
+            path="*"
+            element={
+              <RequireAuth rule="platformAdmin">
+                <NotFoundPage />
+              </RequireAuth>
+            }
+          />
+        </Route>
+        <Route path="*" element=<NotFoundPage /> />
+      </Routes>
+    </AppShell>
+  );
+}

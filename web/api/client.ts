@@ -1,0 +1,110 @@
+/**
+ * The one HTTP client of the web app: JSON in and out, same-origin cookies, the double-submit CSRF
+ * header on every unsafe method, and one error type (`ApiError`) carrying the server's stable code,
+ * its already-localised message and the field errors.
+ */
+
+export const CSRF_COOKIE = 'nl_csrf';
+const CSRF_HEADER = 'x-csrf-token';
+
+/** Codes the client itself produces (the server's codes are in common/errors.ts). */
+export const NETWORK_ERROR = 'NETWORK';
+export const UNEXPECTED_RESPONSE = 'UNEXPECTED_RESPONSE';
+
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    /** JSON pointer of the field ("/email") → localised message. */
+    readonly fields: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+}
+
+export function readCookie(name: string): string | undefined {
+  for (const part of document.cookie.split(';')) {
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name) return decodeURIComponent(rest.join('='));
+  }
+  return undefined;
+}
+
+type Query = Record<string, string | number | boolean | null | undefined>;
+
+export function withQuery(path: string, query?: Query): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === '') continue;
+    params.set(key, String(value));
+  }
+  const qs = params.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+const isErrorBody = (v: unknown): v is { code: string; message: string; fields?: Record<string, string> } =>
+  typeof v === 'object' &&
+  v !== null &&
+  typeof (v as { code?: unknown }).code === 'string' &&
+  typeof (v as { message?: unknown }).message === 'string';
+
+let csrfPending: Promise<unknown> | null = null;
+
+/** The server sets the CSRF cookie on any response; make sure one exists before a mutation. */
+async function ensureCsrfCookie() {
+  if (readCookie(CSRF_COOKIE)) return;
+  csrfPending ??= fetch('/api/auth/me', { credentials: 'same-origin' }).finally(() => {
+    csrfPending = null;
+  });
+  await csrfPending.catch(() => undefined);
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export async function request<T>(
+  method: Method,
+  path: string,
+  options: { body?: unknown; query?: Query } = {},
+) {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET') {
+    await ensureCsrfCookie();
+    headers[CSRF_HEADER] = readCookie(CSRF_COOKIE) ?? '';
+  }
+
+  let response: Response;
+  try {
+    response = await fetch(withQuery(path, options.query), {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
+  } catch {
+    throw new ApiError(0, NETWORK_ERROR, '');
+  }
+
+  if (response.status === 204) return undefined as T;
+  let data: unknown;
+  try {
+    data = await response.json();
+  } catch {
+    throw new ApiError(response.status, response.ok ? UNEXPECTED_RESPONSE : `HTTP_${response.status}`, '');
+  }
+  if (!response.ok) {
+    if (isErrorBody(data)) throw new ApiError(response.status, data.code, data.message, data.fields ?? {});
+    throw new ApiError(response.status, `HTTP_${response.status}`, '');
+  }
+  return data as T;
+}
+
+/** The message of a field from an API validation error, by field name or JSON pointer. */
+export function fieldError(error: unknown, field: string): string | undefined {
+  if (!(error instanceof ApiError)) return undefined;
+  const pointer = field.startsWith('/') ? field : `/${field}`;
+  return error.fields[pointer] ?? error.fields[field] ?? error.fields[`/body${pointer}`];
+}

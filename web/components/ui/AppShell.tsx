@@ -1,0 +1,127 @@
+/**
+ * The frame of every page: skip link, header (brand, language), main navigation, main content and
+ * footer. Navigation wraps instead of hiding behind a menu, so every link stays one tap away at 360px.
+ */
+import { Container, Group, Text } from '@mantine/core';
+import { type ReactNode, Suspense, useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink, useLocation, useNavigate } from 'react-router';
+import { administeredOrganisations, isPlatformAdmin } from '../../features/auth/access';
+import { useLogout, useMe, useSetLanguage } from '../../features/auth/hooks';
+import { LanguageSwitcher } from './LanguageSwitcher';
+import { PageLoader } from './PageLoader';
+
+export function AppShell({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const { me } = useMe();
+  const setLanguage = useSetLanguage();
+  const logout = useLogout();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const mainRef = useRef<HTMLElement>(null);
+
+  // After client-side navigation, start at the top and move focus to the new content, as a full page
+  // load would; screen readers then read the new page instead of staying on the clicked link.
+  const shownPath = useRef(location.pathname);
+  useEffect(() => {
+    if (shownPath.current === location.pathname) return;
+    shownPath.current = location.pathname;
+    window.scrollTo(0, 0);
+    mainRef.current?.focus({ preventScroll: true });
+  }, [location.pathname]);
+
+  const admin = isPlatformAdmin(me);
+  const myOrganisations = admin ? [] : administeredOrganisations(me);
+
+  return (
+    <>
+      <a href="#main" className="skip-link">
+        {t('nav.skip')}
+      </a>
+      <header className="app-header">
+        <Container size="lg" py="xs">
+          <Group justify="space-between" wrap="nowrap" gap="sm">
+            <Link to="/" className="app-brand">
+              {t('app.name')}
+            </Link>
+            <LanguageSwitcher onChange={setLanguage} />
+          </Group>
+          <nav className="app-nav" aria-label={t('nav.label')}>
+            <ul>
+              <li>
+                <NavLink to="/" end>
+                  {t('nav.home')}
+                </NavLink>
+              </li>
+              {admin && (
+                <>
+                  <li>
+                    <NavLink to="/admin/users">{t('nav.users')}</NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/admin/organisations">{t('nav.organisations')}</NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/admin/audit">{t('nav.audit')}</NavLink>
+                  </li>
+                </>
+              )}
+              {myOrganisations.map((org) => (
+                <li key={org.id}>
+                  <NavLink to={`/admin/organisations/${org.id}`}>
+                    {myOrganisations.length === 1
+                      ? t('nav.myOrganisation')
+                      : t('nav.myOrganisationNamed', { name: org.name })}
+                  </NavLink>
+                </li>
+              ))}
+              {me ? (
+                <>
+                  <li>
+                    <NavLink to="/account" data-testid="nav-account">
+                      {t('nav.account')}
+                    </NavLink>
+                  </li>
+                  <li>
+                    <button
+                      type="button"
+                      className="app-nav-link mantine-focus-auto"
+                      data-testid="logout-button"
+                      disabled={logout.isPending}
+                      onClick={() => logout.mutate(undefined, { onSuccess: () => navigate('/') })}
+                    >
+                      {t('nav.logout')}
+                    </button>
+                  </li>
+                </>
+              ) : (
+                <>
+                  <li>
+                    <NavLink to="/login" data-testid="nav-login">
+                      {t('nav.login')}
+                    </NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/register" data-testid="nav-register">
+                      {t('nav.register')}
+                    </NavLink>
+                  </li>
+                </>
+              )}
+            </ul>
+          </nav>
+        </Container>
+      </header>
+      <main id="main" ref={mainRef} tabIndex={-1} className="app-main">
+        <Container size="lg" py="lg">
+          <Suspense fallback={<PageLoader />}>{children}</Suspense>
+        </Container>
+      </main>
+      <footer className="app-footer">
+        <Container size="lg" py="md">
+          <Text size="sm">{t('app.tagline')}</Text>
+        </Container>
+      </footer>
+    </>
+  );
+}
