@@ -20,7 +20,14 @@ export const organisationKinds = ['nic', 'training_partner', 'employer', 'donor'
 export type OrganisationKind = (typeof organisationKinds)[number];
 
 export const organisationSorts = ['name', '-name', 'createdAt', '-createdAt', 'kind'] as const;
-export const userSorts = ['email', '-email', 'displayName', '-displayName', 'createdAt', '-createdAt'] as const;
+export const userSorts = [
+  'email',
+  '-email',
+  'displayName',
+  '-displayName',
+  'createdAt',
+  '-createdAt',
+] as const;
 
 export const PASSWORD_MIN = 10;
 
@@ -40,6 +47,7 @@ export const roleOrganisationKinds: Record<Role, readonly (OrganisationKind | nu
 /** The roles that make someone an administrator of their own organisation. */
 export const organisationAdminRoles: readonly Role[] = ['partner_admin', 'employer'];
 
-export const isRole = (v: unknown): v is Role => typeof v === 'string' && (roles as readonly string[]).includes(v);
+export const isRole = (v: unknown): v is Role =>
+  typeof v === 'string' && (roles as readonly string[]).includes(v);
 export const isOrganisationKind = (v: unknown): v is OrganisationKind =>
   typeof v === 'string' && (organisationKinds as readonly string[]).includes(v);

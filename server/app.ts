@@ -104,11 +104,18 @@ export async function buildApp(opts: BuildOptions) {
   const webDir = opts.webDir === undefined ? resolve('dist/web') : opts.webDir;
   const hasWeb = !!webDir && existsSync(join(webDir, 'index.html'));
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false, index: false, maxAge: '1h' });
+    await app.register(fastifyStatic, {
+      root: webDir,
+      prefix: '/',
+      wildcard: false,
+      index: false,
+      maxAge: '1h',
+    });
   }
   // Every GET that is not the API or a file is a page of the single-page app; the rest is a 404 in the error shape.
   app.setNotFoundHandler((req, reply) => {
-    if (!hasWeb || req.method !== 'GET' || req.url.startsWith('/api/')) return sendError(req, reply, 'NOT_FOUND');
+    if (!hasWeb || req.method !== 'GET' || req.url.startsWith('/api/'))
+      return sendError(req, reply, 'NOT_FOUND');
     return reply.header('cache-control', 'no-cache').sendFile('index.html');
   });
 

@@ -2,9 +2,9 @@
 import { type Static, Type } from 'typebox';
 import { organisationSorts, userSorts } from '../domain';
 import { LocaleSchema, Paged, PageQuery, Uuid } from './common';
+import { OrganisationKindSchema, RoleGrant, RoleSchema } from './identity';
 
 export { organisationSorts, userSorts } from '../domain';
-import { OrganisationKindSchema, RoleGrant, RoleSchema } from './identity';
 
 export const Organisation = Type.Object({
   id: Uuid,
