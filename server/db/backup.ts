@@ -3,8 +3,9 @@
  * no pg_dump). The file is gzip'd JSON lines:
  *
  *   {"format":"nhanluc-backup","version":1,"created_at":…,"migrations":[…],"tables":[…]}
- *   {"table":"users","row":{…}}                      one line per row, tables in foreign-key order
- *   {"end":true,"counts":{"users":51,…}}           proves the file was not cut short
+ *   {"table":"users","row":{…}}                     one line per row, tables in foreign-key order
+ *   {"table":"schema_migration","row":{…}}          the migrator's rows, for the record
+ *   {"end":true,"counts":{"users":51,…}}            proves the file was not cut short
  *
  * Values are written so they come back equal: timestamps as ISO strings in UTC with microseconds,
  * json/jsonb as objects, booleans and 16/32-bit integers as JSON numbers, everything else as
@@ -28,8 +29,8 @@ const PAGE_SIZE = 5000;
 /** Bind parameters per INSERT: PostgreSQL allows 65,535. */
 const MAX_PARAMS = 30_000;
 const MIGRATION_TABLE = 'schema_migration';
-/** Kysely's own bookkeeping, never application data. */
-const SKIPPED_TABLES = new Set([MIGRATION_TABLE, 'schema_migration_lock']);
+/** The migrator's bookkeeping, never application data (its lock table keeps Kysely's default name). */
+const SKIPPED_TABLES = new Set([MIGRATION_TABLE, 'kysely_migration_lock', 'schema_migration_lock']);
 
 export class BackupError extends Error {
   override name = 'BackupError';
@@ -77,6 +78,8 @@ interface TableInfo {
   name: string;
   columns: Column[];
   primaryKey: string[];
+  /** Columns referring to the same table (enrolments.transferred_to): filled in after the rows exist. */
+  selfReferences: string[];
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -87,9 +90,10 @@ async function readCatalog(db: Kysely<DB>): Promise<TableInfo[]> {
     select table_name as name from information_schema.tables
     where table_schema = current_schema() and table_type = 'BASE TABLE'
     order by table_name`.execute(db);
+  // Generated columns are computed by PostgreSQL: neither written to a backup nor inserted back.
   const columns = await sql<{ table: string; name: string; type: string }>`
     select table_name as table, column_name as name, data_type as type from information_schema.columns
-    where table_schema = current_schema()
+    where table_schema = current_schema() and is_generated <> 'ALWAYS'
     order by table_name, ordinal_position`.execute(db);
   const keys = await sql<{ table: string; name: string }>`
     select kcu.table_name as table, kcu.column_name as name
@@ -105,6 +109,13 @@ async function readCatalog(db: Kysely<DB>): Promise<TableInfo[]> {
     join pg_class parent on parent.oid = c.confrelid
     join pg_namespace n on n.oid = child.relnamespace
     where c.contype = 'f' and n.nspname = current_schema()`.execute(db);
+  const selfReferences = await sql<{ table: string; name: string }>`
+    select distinct cl.relname as table, a.attname as name
+    from pg_constraint c
+    join pg_class cl on cl.oid = c.conrelid
+    join pg_namespace n on n.oid = cl.relnamespace
+    join pg_attribute a on a.attrelid = c.conrelid and a.attnum = any (c.conkey)
+    where c.contype = 'f' and c.conrelid = c.confrelid and n.nspname = current_schema()`.execute(db);
 
   const infos = tables.rows
     .filter((t) => !SKIPPED_TABLES.has(t.name))
@@ -112,6 +123,7 @@ async function readCatalog(db: Kysely<DB>): Promise<TableInfo[]> {
       name: t.name,
       columns: columns.rows.filter((c) => c.table === t.name).map((c) => ({ name: c.name, type: c.type })),
       primaryKey: keys.rows.filter((k) => k.table === t.name).map((k) => k.name),
+      selfReferences: selfReferences.rows.filter((r) => r.table === t.name).map((r) => r.name),
     }));
   return foreignKeyOrder(infos, references.rows);
 }
@@ -167,20 +179,43 @@ const NATIVE_TYPES = new Set(['boolean', 'smallint', 'integer', 'json', 'jsonb']
 /** How a column is read so that its value survives JSON and comes back equal. */
 function exportExpression(c: Column): AliasedRawBuilder<unknown, string> {
   const ref = sql.ref(c.name);
+  // to_char has no text for ±infinity; those keep PostgreSQL's own spelling, which reads back.
   if (c.type === 'timestamp with time zone') {
-    return sql`to_char(${ref} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as(c.name);
+    return sql`case when isfinite(${ref}) then to_char(${ref} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') else ${ref}::text end`.as(
+      c.name,
+    );
   }
-  if (c.type === 'timestamp without time zone')
-    return sql`to_char(${ref}, 'YYYY-MM-DD"T"HH24:MI:SS.US')`.as(c.name);
+  if (c.type === 'timestamp without time zone') {
+    return sql`case when isfinite(${ref}) then to_char(${ref}, 'YYYY-MM-DD"T"HH24:MI:SS.US') else ${ref}::text end`.as(
+      c.name,
+    );
+  }
   if (NATIVE_TYPES.has(c.type)) return sql`${ref}`.as(c.name);
   return sql`${ref}::text`.as(c.name);
+}
+
+/**
+ * Text forms of dates, intervals, bytea and floats depend on session settings: pin them, on both
+ * sides, so a server configured differently still reads back what was written.
+ */
+async function portableSession(db: Kysely<DB>) {
+  for (const setting of [
+    sql`set local datestyle = 'ISO, YMD'`,
+    sql`set local intervalstyle = 'postgres'`,
+    sql`set local timezone = 'UTC'`,
+    sql`set local bytea_output = 'hex'`,
+    sql`set local extra_float_digits = 1`,
+  ]) {
+    await setting.execute(db);
+  }
 }
 
 /** One table, page by page in primary-key order (ctid order for a table without a key). */
 async function* readTable(db: Kysely<DB>, table: TableInfo): AsyncGenerator<Row[]> {
   const keyed = table.primaryKey.length > 0;
   const keyColumns = keyed ? table.primaryKey : ['ctid'];
-  const keyRef = sql.join(keyColumns.map((k) => sql.ref(k)));
+  // Qualified, so ORDER BY sorts by the column and not by the exported text of the same name.
+  const keyRef = sql.join(keyColumns.map((k) => sql.ref(`${table.name}.${k}`)));
   const select = sql.join([
     ...table.columns.map(exportExpression),
     ...(keyed ? [] : [sql`ctid::text as ${sql.ref('$ctid')}`]),
@@ -247,6 +282,7 @@ export async function backupTo(
       .setIsolationLevel('repeatable read')
       .setAccessMode('read only')
       .execute(async (trx) => {
+        await portableSession(trx);
         const tables = await readCatalog(trx);
         const migrations = await appliedMigrations(trx);
         const kind = await sql<{ v: string }>`select version() as v`.execute(trx);
@@ -445,6 +481,7 @@ export async function restoreFrom(
   const sameSchema = newerThanBackup.length === 0;
 
   const counts = await db.transaction().execute(async (trx) => {
+    await portableSession(trx);
     const tables = await readCatalog(trx);
     const byName = new Map(tables.map((t) => [t.name, t]));
     const absent = header.tables.filter((t) => !byName.has(t));
@@ -460,24 +497,53 @@ export async function restoreFrom(
     let batch: Row[] = [];
     let batchTable: TableInfo | null = null;
     let batchColumns: Column[] = [];
+    // A row may point at a row of its own table that comes later in key order: such references are
+    // inserted empty and set once the whole table is in.
+    let pointers: { key: Row; column: string; value: unknown }[] = [];
     const flush = async () => {
       if (!batchTable || batch.length === 0) return;
+      const table = batchTable;
       const columns = batchColumns;
       const values = batch.map((row) =>
-        Object.fromEntries(columns.map((c) => [c.name, importValue(c, row[c.name])])),
+        Object.fromEntries(
+          columns.map((c) => {
+            const value = importValue(c, row[c.name]);
+            if (value === null || !table.selfReferences.includes(c.name)) return [c.name, value];
+            pointers.push({
+              key: Object.fromEntries(table.primaryKey.map((k) => [k, row[k]])),
+              column: c.name,
+              value,
+            });
+            return [c.name, null];
+          }),
+        ),
       );
-      await (trx as unknown as Kysely<AnyDB>).insertInto(batchTable.name).values(values).execute();
-      counts[batchTable.name]! += batch.length;
-      onProgress?.({ table: batchTable.name, rows: counts[batchTable.name]! });
+      await (trx as unknown as Kysely<AnyDB>).insertInto(table.name).values(values).execute();
+      counts[table.name]! += batch.length;
+      onProgress?.({ table: table.name, rows: counts[table.name]! });
       batch = [];
+    };
+    const finishTable = async () => {
+      await flush();
+      for (const p of pointers) {
+        let update = (trx as unknown as Kysely<AnyDB>)
+          .updateTable(batchTable!.name)
+          .set({ [p.column]: p.value });
+        for (const [k, v] of Object.entries(p.key)) update = update.where(k, '=', v);
+        await update.execute();
+      }
+      pointers = [];
     };
 
     for await (const line of readBackup(file)) {
       if (line.kind !== 'row' || line.table === MIGRATION_TABLE) continue;
       if (line.table !== batchTable?.name) {
-        await flush();
+        await finishTable();
         const table = byName.get(line.table);
         if (!table) throw new BackupError(`${file}: rows for unknown table ${line.table}`);
+        if (table.selfReferences.length > 0 && table.primaryKey.length === 0) {
+          throw new BackupError(`${table.name} refers to itself but has no primary key: cannot restore it`);
+        }
         const inFile = new Set(Object.keys(line.row));
         const extra = [...inFile].filter((n) => !table.columns.some((c) => c.name === n));
         if (extra.length > 0)
@@ -493,7 +559,7 @@ export async function restoreFrom(
       batch.push(line.row);
       if (batch.length * batchColumns.length >= MAX_PARAMS || batch.length >= 1000) await flush();
     }
-    await flush();
+    await finishTable();
 
     for (const [table, n] of Object.entries(expected)) {
       if (counts[table] !== n)
@@ -535,10 +601,13 @@ export async function tableRowCounts(db: Kysely<DB>): Promise<Record<string, num
 
 /** Every application table, sorted by primary key, values as the backup writes them: for comparing databases. */
 export async function snapshotTables(db: Kysely<DB>): Promise<Record<string, Row[]>> {
-  const out: Record<string, Row[]> = {};
-  for (const table of await readCatalog(db)) {
-    out[table.name] = [];
-    for await (const rows of readTable(db, table)) out[table.name]!.push(...rows);
-  }
-  return out;
+  return db.transaction().execute(async (trx) => {
+    await portableSession(trx);
+    const out: Record<string, Row[]> = {};
+    for (const table of await readCatalog(trx)) {
+      out[table.name] = [];
+      for await (const rows of readTable(trx, table)) out[table.name]!.push(...rows);
+    }
+    return out;
+  });
 }

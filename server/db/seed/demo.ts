@@ -5,13 +5,14 @@
  * the social impact fund. Every organisation but NIC is fictional and marked `[Demo]` / is_demo, so
  * nobody mistakes it for a real partner. Deterministic: the same rows every time.
  */
+
+import type { Kysely } from 'kysely';
 import type { AppContext } from '../../lib/context';
 import { insertAudit } from '../../modules/audit/repo';
 import { hashPassword } from '../../modules/identity/password';
 import { findUserByEmail, insertGrant, insertUser } from '../../modules/identity/repo';
 import { insertOrganisation, type NewOrganisation } from '../../modules/organisations/repo';
 import type { DB, Locale, Role } from '../schema';
-import type { Kysely } from 'kysely';
 
 export interface DemoAccount {
   role: string;
@@ -52,11 +53,31 @@ const organisations: readonly (NewOrganisation & { key: OrgKey })[] = [
       ['partnerDaNang', 'demo-trung-tam-ban-dan-da-nang', '[Demo] Trung tâm Đào tạo Bán dẫn Đà Nẵng', '48'],
       ['partnerSaiGon', 'demo-vien-du-lieu-ai-sai-gon', '[Demo] Viện Dữ liệu và AI Sài Gòn', '79'],
       ['partnerAnGiang', 'demo-truong-nghe-so-an-giang', '[Demo] Trường Nghề số An Giang', '91'],
-      ['partnerVinhLong', 'demo-trung-tam-cong-nghiep-40-vinh-long', '[Demo] Trung tâm Kỹ năng Công nghiệp 4.0 Vĩnh Long', '86'],
-      ['partnerDongThap', 'demo-hoc-vien-phu-nu-ai-dong-thap', '[Demo] Học viện Phụ nữ trong AI Đồng Tháp', '82'],
-      ['partnerCaMau', 'demo-trung-tam-iot-nong-nghiep-ca-mau', '[Demo] Trung tâm IoT Nông nghiệp Cà Mau', '96'],
+      [
+        'partnerVinhLong',
+        'demo-trung-tam-cong-nghiep-40-vinh-long',
+        '[Demo] Trung tâm Kỹ năng Công nghiệp 4.0 Vĩnh Long',
+        '86',
+      ],
+      [
+        'partnerDongThap',
+        'demo-hoc-vien-phu-nu-ai-dong-thap',
+        '[Demo] Học viện Phụ nữ trong AI Đồng Tháp',
+        '82',
+      ],
+      [
+        'partnerCaMau',
+        'demo-trung-tam-iot-nong-nghiep-ca-mau',
+        '[Demo] Trung tâm IoT Nông nghiệp Cà Mau',
+        '96',
+      ],
       // New Opportunities Program: reskilling industrial workers where the factories are.
-      ['partnerDongNai', 'demo-trung-tam-tai-dao-tao-dong-nai', '[Demo] Trung tâm Tái đào tạo Công nhân Đồng Nai', '75'],
+      [
+        'partnerDongNai',
+        'demo-trung-tam-tai-dao-tao-dong-nai',
+        '[Demo] Trung tâm Tái đào tạo Công nhân Đồng Nai',
+        '75',
+      ],
     ] as const
   ).map(([key, slug, name, provinceCode]) => ({
     key,
@@ -171,18 +192,84 @@ interface AccountSeed {
 }
 
 const accounts: readonly AccountSeed[] = [
-  { role: 'platform_admin', email: `admin@${DEMO_DOMAIN}`, displayName: 'Nguyễn Thị Lan', locale: 'vi', org: null },
-  { role: 'program_manager', email: `manager@${DEMO_DOMAIN}`, displayName: 'Trần Văn Minh', locale: 'vi', org: 'nic' },
-  { role: 'partner_admin', email: `partner.mekong@${DEMO_DOMAIN}`, displayName: 'Lê Thị Hồng Nhung', locale: 'vi', org: 'partnerMekong' },
+  {
+    role: 'platform_admin',
+    email: `admin@${DEMO_DOMAIN}`,
+    displayName: 'Nguyễn Thị Lan',
+    locale: 'vi',
+    org: null,
+  },
+  {
+    role: 'program_manager',
+    email: `manager@${DEMO_DOMAIN}`,
+    displayName: 'Trần Văn Minh',
+    locale: 'vi',
+    org: 'nic',
+  },
+  {
+    role: 'partner_admin',
+    email: `partner.mekong@${DEMO_DOMAIN}`,
+    displayName: 'Lê Thị Hồng Nhung',
+    locale: 'vi',
+    org: 'partnerMekong',
+  },
   // A second partner's admin: tests sign in as both to prove one partner never sees another's data.
-  { role: 'partner_admin', email: `partner.hoalac@${DEMO_DOMAIN}`, displayName: 'Phạm Quốc Huy', locale: 'vi', org: 'partnerHoaLac' },
-  { role: 'trainer', email: `trainer@${DEMO_DOMAIN}`, displayName: 'Huỳnh Thanh Tâm', locale: 'vi', org: 'partnerMekong' },
-  { role: 'learner', email: `learner@${DEMO_DOMAIN}`, displayName: 'Võ Thị Ngọc Hân', locale: 'vi', org: null },
-  { role: 'employer', email: `employer@${DEMO_DOMAIN}`, displayName: 'Đặng Minh Khoa', locale: 'vi', org: 'employerVn' },
-  { role: 'employer', email: `employer.kyushu@${DEMO_DOMAIN}`, displayName: 'Tanaka Yūko', locale: 'ja', org: 'employerKyushu' },
-  { role: 'donor_viewer', email: `donor@${DEMO_DOMAIN}`, displayName: 'Bùi Thu Hà', locale: 'en', org: 'donorJapan' },
-  { role: 'fund_manager', email: `fund@${DEMO_DOMAIN}`, displayName: 'Đỗ Hoàng Nam', locale: 'vi', org: 'nic' },
-  { role: 'reviewer', email: `reviewer@${DEMO_DOMAIN}`, displayName: 'Hoàng Thị Mai Anh', locale: 'vi', org: 'nic' },
+  {
+    role: 'partner_admin',
+    email: `partner.hoalac@${DEMO_DOMAIN}`,
+    displayName: 'Phạm Quốc Huy',
+    locale: 'vi',
+    org: 'partnerHoaLac',
+  },
+  {
+    role: 'trainer',
+    email: `trainer@${DEMO_DOMAIN}`,
+    displayName: 'Huỳnh Thanh Tâm',
+    locale: 'vi',
+    org: 'partnerMekong',
+  },
+  {
+    role: 'learner',
+    email: `learner@${DEMO_DOMAIN}`,
+    displayName: 'Võ Thị Ngọc Hân',
+    locale: 'vi',
+    org: null,
+  },
+  {
+    role: 'employer',
+    email: `employer@${DEMO_DOMAIN}`,
+    displayName: 'Đặng Minh Khoa',
+    locale: 'vi',
+    org: 'employerVn',
+  },
+  {
+    role: 'employer',
+    email: `employer.kyushu@${DEMO_DOMAIN}`,
+    displayName: 'Tanaka Yūko',
+    locale: 'ja',
+    org: 'employerKyushu',
+  },
+  {
+    role: 'donor_viewer',
+    email: `donor@${DEMO_DOMAIN}`,
+    displayName: 'Bùi Thu Hà',
+    locale: 'en',
+    org: 'donorJapan',
+  },
+  {
+    role: 'fund_manager',
+    email: `fund@${DEMO_DOMAIN}`,
+    displayName: 'Đỗ Hoàng Nam',
+    locale: 'vi',
+    org: 'nic',
+  },
+  {
+    role: 'reviewer',
+    email: `reviewer@${DEMO_DOMAIN}`,
+    displayName: 'Hoàng Thị Mai Anh',
+    locale: 'vi',
+    org: 'nic',
+  },
 ];
 
 export const demoAccounts: DemoAccount[] = accounts.map((a) => ({
@@ -193,7 +280,24 @@ export const demoAccounts: DemoAccount[] = accounts.map((a) => ({
 }));
 
 // Roster learners: names combined from common parts by index, so the list is the same on every run.
-const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý'];
+const FAMILY = [
+  'Nguyễn',
+  'Trần',
+  'Lê',
+  'Phạm',
+  'Hoàng',
+  'Huỳnh',
+  'Phan',
+  'Vũ',
+  'Võ',
+  'Đặng',
+  'Bùi',
+  'Đỗ',
+  'Hồ',
+  'Ngô',
+  'Dương',
+  'Lý',
+];
 const WOMEN = [
   ['Thị', 'Lan'],
   ['Ngọc', 'Hân'],
@@ -243,9 +347,19 @@ export async function seedDemo(ctx: AppContext): Promise<DemoAccount[]> {
 
     let adminId: string | null = null;
     for (const a of accounts) {
-      const user = await insertUser(trx, { email: a.email, passwordHash, displayName: a.displayName, locale: a.locale });
+      const user = await insertUser(trx, {
+        email: a.email,
+        passwordHash,
+        displayName: a.displayName,
+        locale: a.locale,
+      });
       adminId ??= user.id;
-      await insertGrant(trx, { userId: user.id, role: a.role, organisationId: orgId(a.org), grantedBy: adminId });
+      await insertGrant(trx, {
+        userId: user.id,
+        role: a.role,
+        organisationId: orgId(a.org),
+        grantedBy: adminId,
+      });
     }
 
     const partners = organisations.filter((o) => o.kind === 'training_partner');
@@ -257,14 +371,23 @@ export async function seedDemo(ctx: AppContext): Promise<DemoAccount[]> {
         locale: 'vi',
       });
       const partner = partners[i % partners.length]!;
-      await insertGrant(trx, { userId: user.id, role: 'learner', organisationId: orgId(partner.key), grantedBy: adminId });
+      await insertGrant(trx, {
+        userId: user.id,
+        role: 'learner',
+        organisationId: orgId(partner.key),
+        grantedBy: adminId,
+      });
     }
 
     await insertAudit(trx, {
       actorUserId: null,
       action: 'seed.demo',
       entityType: 'seed',
-      details: { organisations: organisations.length, accounts: accounts.length, rosterLearners: ROSTER_LEARNERS },
+      details: {
+        organisations: organisations.length,
+        accounts: accounts.length,
+        rosterLearners: ROSTER_LEARNERS,
+      },
     });
   });
   return demoAccounts;
