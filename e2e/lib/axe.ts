@@ -1,0 +1,42 @@
+/** Accessibility check of the current page with axe-core, injected from node_modules. */
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+export interface AxeViolation {
+  id: string;
+  impact: string;
+  help: string;
+  helpUrl: string;
+  targets: string[];
+}
+
+/** Violations of the given impacts (serious and critical by default) on the page as it is now. */
+export async function axeViolations(
+  page: Page,
+  impacts: readonly string[] = ['serious', 'critical'],
+): Promise<AxeViolation[]> {
+  await page.addScriptTag({ path: axePath });
+  const all = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact ?? 'unknown',
+      help: v.help,
+      helpUrl: v.helpUrl,
+      targets: v.nodes.map((n) => n.target.map(String).join(' ')),
+    }));
+  });
+  return all.filter((v) => impacts.includes(v.impact));
+}
+
+export function formatViolations(where: string, violations: readonly AxeViolation[]): string {
+  return violations
+    .map(
+      (v) =>
+        `${where}: [${v.impact}] ${v.id} — ${v.help}\n      ${v.targets.slice(0, 5).join('\n      ')}${v.targets.length > 5 ? `\n      … and ${v.targets.length - 5} more` : ''}\n      ${v.helpUrl}`,
+    )
+    .join('\n');
+}
