@@ -220,3 +220,13 @@ describe('account administration', () => {
     );
   });
 });
+
+describe('the cached public list', () => {
+  it('shows a change made through the API at once', async () => {
+    const before = (await new Browser(t).get('/api/organisations?q=kyushu')).json();
+    expect(before.items[0].name).toBe('Kyushu Denshi');
+    await admin.patch(`/api/organisations/${employer}`, { name: 'Kyushu Denshi Holdings' });
+    const after = (await new Browser(t).get('/api/organisations?q=kyushu')).json();
+    expect(after.items[0].name).toBe('Kyushu Denshi Holdings');
+  });
+});

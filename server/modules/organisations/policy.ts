@@ -7,7 +7,6 @@ import type { OrganisationKind, Role } from '../../db/schema';
 import { type Actor, hasRole, isPlatformAdmin } from '../../lib/actor';
 import { AppError, forbidden } from '../../lib/errors';
 
-
 export function assertRoleFits(role: Role, organisationKind: OrganisationKind | null) {
   const allowed = roleOrganisationKinds[role];
   if (allowed.includes(organisationKind)) return;

@@ -4,6 +4,7 @@
  */
 import type { Locale, OrganisationKind, Role } from '../../db/schema';
 import type { Actor } from '../../lib/actor';
+import { ReadCache } from '../../lib/cache';
 import type { AppContext, RequestMeta } from '../../lib/context';
 import { AppError, notFound } from '../../lib/errors';
 import { insertAudit, listAudit } from '../audit/repo';
@@ -12,9 +13,22 @@ import * as identityRepo from '../identity/repo';
 import { assertRoleFits, policy } from './policy';
 import * as repo from './repo';
 
+/** The public organisation list is read on every partner and employer page and changes rarely. */
+type OrganisationPage = Awaited<ReturnType<typeof repo.listOrganisations>>;
+const listCaches = new WeakMap<object, ReadCache<OrganisationPage>>();
+const listCache = (ctx: AppContext) => {
+  let cache = listCaches.get(ctx.db);
+  if (!cache) listCaches.set(ctx.db, (cache = new ReadCache<OrganisationPage>({ ttlMs: 30_000, max: 500 })));
+  return cache;
+};
+
 export async function listOrganisations(ctx: AppContext, f: repo.OrganisationFilter) {
-  return repo.listOrganisations(ctx.db, f);
+  const key = JSON.stringify([f.q ?? '', f.kind ?? '', f.sort, f.page, f.pageSize]);
+  return listCache(ctx).get(key, () => repo.listOrganisations(ctx.db, f));
 }
+
+/** Any committed write to organisations makes the cached lists stale. */
+export const organisationsChanged = (ctx: AppContext) => listCache(ctx).clear();
 
 export async function getOrganisation(ctx: AppContext, id: string) {
   const org = await repo.findOrganisation(ctx.db, id);
@@ -41,7 +55,7 @@ export async function createOrganisation(
 ) {
   policy.createOrganisation(actor);
   await assertProvince(ctx, input.provinceCode);
-  return ctx.db.transaction().execute(async (trx) => {
+  const created = await ctx.db.transaction().execute(async (trx) => {
     if (await repo.findOrganisationBySlug(trx, input.slug)) throw new AppError('SLUG_TAKEN');
     const org = await repo.insertOrganisation(trx, input);
     await insertAudit(trx, {
@@ -55,6 +69,8 @@ export async function createOrganisation(
     });
     return org;
   });
+  organisationsChanged(ctx);
+  return created;
 }
 
 export async function updateOrganisation(
@@ -66,7 +82,7 @@ export async function updateOrganisation(
 ) {
   policy.updateOrganisation(actor, id, changes);
   await assertProvince(ctx, changes.provinceCode);
-  return ctx.db.transaction().execute(async (trx) => {
+  const updated = await ctx.db.transaction().execute(async (trx) => {
     const before = await repo.findOrganisation(trx, id);
     if (!before) throw notFound('organisation');
     const after = await repo.updateOrganisation(trx, id, changes);
@@ -94,6 +110,8 @@ export async function updateOrganisation(
     });
     return after!;
   });
+  organisationsChanged(ctx);
+  return updated;
 }
 
 export async function listMembers(
