@@ -2,6 +2,9 @@
  * One typed configuration, read from the environment and validated at start-up.
  * The process refuses to start on a bad environment and names the variable that is wrong.
  */
+import { randomBytes } from 'node:crypto';
+import { existsSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { type Static, Type } from 'typebox';
 import { Value } from 'typebox/value';
 
@@ -27,6 +30,8 @@ const ConfigSchema = Type.Object({
   LOGIN_MAX_FAILURES: Type.Integer({ minimum: 1 }),
   LOGIN_LOCK_MINUTES: Type.Integer({ minimum: 1 }),
   SESSION_DAYS: Type.Integer({ minimum: 1 }),
+  /** At least 32 random bytes, base64 or hex: encrypts the certificate issuers' private keys at rest. */
+  CREDENTIAL_SECRET: Type.String({ minLength: 1 }),
 });
 export type Config = Static<typeof ConfigSchema>;
 
@@ -40,6 +45,55 @@ const int = (name: string, v: string | undefined, fallback: number) => {
   if (!Number.isInteger(n)) throw new ConfigError(`${name} must be a whole number, got "${v}"`);
   return n;
 };
+
+/** The bytes of a secret given as hex or base64 (standard or URL-safe); null when it is neither. */
+export function decodeSecret(value: string): Buffer | null {
+  const v = value.trim();
+  if (/^([0-9a-f]{2})+$/i.test(v)) return Buffer.from(v, 'hex');
+  if (/^[A-Za-z0-9+/_-]+={0,2}$/.test(v))
+    return Buffer.from(v.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
+  return null;
+}
+
+/**
+ * CREDENTIAL_SECRET comes from the environment in production: a secret kept beside the keys it
+ * protects would travel with every copy of DATA_DIR. Elsewhere one is made on first start and kept in
+ * DATA_DIR/secrets, so restarts keep signing with the same issuer keys.
+ */
+function checkCredentialSecret(raw: Record<string, unknown>) {
+  const name = 'CREDENTIAL_SECRET';
+  if (raw[name] === undefined) {
+    if (raw.NODE_ENV === 'production')
+      throw new ConfigError(
+        `${name} is required in production: 32 random bytes, base64 or hex (openssl rand -base64 32)`,
+      );
+    // Without a usable DATA_DIR there is nowhere to keep one: the schema check names DATA_DIR.
+    if (typeof raw.DATA_DIR !== 'string' || raw.DATA_DIR === '') return;
+    raw[name] = localSecret(join(raw.DATA_DIR, 'secrets', 'credential-secret'));
+  }
+  const bytes = decodeSecret(String(raw[name]));
+  if (!bytes || bytes.length < 32)
+    throw new ConfigError(
+      `Invalid environment variable ${name}: needs at least 32 bytes, written in base64 or hex`,
+    );
+}
+
+/** Reads the secret kept in `file`, or creates it (0600) without ever exposing a half-written one. */
+function localSecret(file: string): string {
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
+  writeFileSync(tmp, `${randomBytes(32).toString('base64')}\n`, { mode: 0o600 });
+  try {
+    // link() fails when another process made the file first: then theirs wins and both use it.
+    linkSync(tmp, file);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+  } finally {
+    rmSync(tmp, { force: true });
+  }
+  return readFileSync(file, 'utf8').trim();
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
   const nodeEnv = env.NODE_ENV ?? 'development';
@@ -59,8 +113,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     LOGIN_MAX_FAILURES: int('LOGIN_MAX_FAILURES', env.LOGIN_MAX_FAILURES, 5),
     LOGIN_LOCK_MINUTES: int('LOGIN_LOCK_MINUTES', env.LOGIN_LOCK_MINUTES, 15),
     SESSION_DAYS: int('SESSION_DAYS', env.SESSION_DAYS, 14),
+    CREDENTIAL_SECRET: env.CREDENTIAL_SECRET || undefined,
     ...overrides,
   };
+  checkCredentialSecret(raw);
   const first = Value.Errors(ConfigSchema, raw)[0];
   if (first) {
     const name = first.instancePath.replace(/^\//, '') || String(first.params ?? '');

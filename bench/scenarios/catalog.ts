@@ -297,6 +297,10 @@ function buildCatalog(orgIds: string[]) {
   });
 }
 
+export function buildQueriesForProfile(): CourseListQueryT[] {
+  return buildQueries();
+}
+
 function buildQueries(): CourseListQueryT[] {
   const r = prng(7);
   return Array.from({ length: QUERIES + WARMUP }, () => {
