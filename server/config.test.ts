@@ -4,7 +4,13 @@ import { ConfigError, loadConfig } from './config';
 describe('configuration', () => {
   it('has working defaults for development', () => {
     const c = loadConfig({});
-    expect(c).toMatchObject({ PORT: 3000, DATA_DIR: './data', APP_URL: 'http://localhost:3000', SEED_DEMO: true, COOKIE_SECURE: false });
+    expect(c).toMatchObject({
+      PORT: 3000,
+      DATA_DIR: './data',
+      APP_URL: 'http://localhost:3000',
+      SEED_DEMO: true,
+      COOKIE_SECURE: false,
+    });
     expect(c.DATABASE_URL).toBeUndefined();
   });
 

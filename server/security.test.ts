@@ -86,6 +86,17 @@ describe('deny by default', () => {
         'GET /api/organisations/:orgId',
         'GET /api/programs',
         'GET /api/programs/:code',
+        // Certificates: anyone may verify one, read it by its id, and fetch what a verifier needs.
+        'POST /api/credentials/verify',
+        'GET /api/credentials/:id',
+        'GET /api/credentials/issuers/:orgId',
+        'GET /api/credentials/issuers/:orgId/jwks',
+        'GET /api/credentials/status/:orgId',
+        // The catalog: published courses (drafts answer 404 to anyone but their authors).
+        'GET /api/courses',
+        'GET /api/courses/:slug',
+        // A course's open classes, to choose one: dates, seats left, mode, province; no names.
+        'GET /api/courses/:slug/cohorts',
         ...apiRoutes()
           .filter((r) => r.public && r.url.startsWith('/api/geo/'))
           .map((r) => `${r.method} ${r.url}`),

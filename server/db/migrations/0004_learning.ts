@@ -47,6 +47,9 @@ export async function up(db: Kysely<any>) {
       summary text not null default '',
       translations jsonb not null default '{}'::jsonb,
       search_folded text not null,
+      -- foldVi of the title in every language, teaching language first: ranks title matches first and
+      -- sorts by title without regard to accents.
+      title_folded text not null default '',
       topic text not null check (topic in ('ai_data', 'cloud', 'cybersecurity', 'iot_embedded', 'semiconductor',
         'digital_skills', 'japanese_language', 'soft_skills')),
       level text not null check (level in ('beginner', 'intermediate', 'advanced')),
@@ -60,9 +63,19 @@ export async function up(db: Kysely<any>) {
       published_at timestamptz,
       created_by uuid references users (id) on delete set null,
       created_at timestamptz not null default now(),
-      updated_at timestamptz not null default now()
+      updated_at timestamptz not null default now(),
+      -- Catalog search (decisions/006): words of the folded text, titles weighted A, matched via GIN. The GIN
+      -- index writes through (fastupdate off): PGlite has no autovacuum to merge a pending list, which
+      -- every search would otherwise scan.
+      search_vector tsvector generated always as (
+        setweight(to_tsvector('simple', title_folded), 'A') || setweight(to_tsvector('simple', search_folded), 'B')
+      ) stored
     );
     create index courses_catalog_idx on courses (status, topic, level, delivery_mode);
+    create index courses_search_idx on courses using gin (search_vector) with (fastupdate = off);
+    create index courses_published_idx on courses (published_at desc) where status = 'published';
+    create index courses_title_idx on courses (title_folded) where status = 'published';
+    create index courses_province_idx on courses (province_code) where status = 'published';
     create index courses_org_idx on courses (organisation_id);
 
     create table course_skills (
@@ -265,9 +278,11 @@ export async function up(db: Kysely<any>) {
       issued_at timestamptz not null default now(),
       valid_until timestamptz,
       revoked_at timestamptz,
-      revocation_reason text
+      revocation_reason text,
+      status_index integer not null check (status_index >= 0)
     );
     create unique index credentials_enrolment_key on credentials (enrolment_id) where enrolment_id is not null;
+    create unique index credentials_status_key on credentials (issuer_organisation_id, status_index);
     create index credentials_person_idx on credentials (person_id);
 
     create table trainer_certifications (

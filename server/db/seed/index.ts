@@ -3,6 +3,9 @@
  * SEED_DEMO is on. A second start finds the `seeded_at` mark and leaves the data alone.
  */
 import type { AppContext } from '../../lib/context';
+import { seedDemoCourses } from '../../modules/catalog/demo';
+import { seedDemoCohorts } from '../../modules/enrolment/demo';
+import { seedDemoQuizzes } from '../../modules/quizzes/demo';
 import { type DemoAccount, seedDemo } from './demo';
 import { seedPrograms } from './programs';
 import { seedReference } from './reference';
@@ -22,6 +25,9 @@ export async function seedOnFirstStart(ctx: AppContext): Promise<SeedResult> {
   if (mark) return { seededNow: false, demoAccounts: ctx.config.SEED_DEMO ? await listDemoAccounts() : [] };
   const demoAccounts = ctx.config.SEED_DEMO ? await seedDemo(ctx) : [];
   await seedPrograms(ctx.db, { demo: ctx.config.SEED_DEMO });
+  if (ctx.config.SEED_DEMO) await seedDemoCourses(ctx);
+  if (ctx.config.SEED_DEMO) await seedDemoQuizzes(ctx);
+  if (ctx.config.SEED_DEMO) await seedDemoCohorts(ctx);
   await ctx.db
     .insertInto('app_meta')
     .values({ key: 'seeded_at', value: new Date().toISOString() })

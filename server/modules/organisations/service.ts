@@ -18,7 +18,10 @@ type OrganisationPage = Awaited<ReturnType<typeof repo.listOrganisations>>;
 const listCaches = new WeakMap<object, ReadCache<OrganisationPage>>();
 const listCache = (ctx: AppContext) => {
   let cache = listCaches.get(ctx.db);
-  if (!cache) listCaches.set(ctx.db, (cache = new ReadCache<OrganisationPage>({ ttlMs: 30_000, max: 500 })));
+  if (!cache) {
+    cache = new ReadCache<OrganisationPage>({ ttlMs: 30_000, max: 500 });
+    listCaches.set(ctx.db, cache);
+  }
   return cache;
 };
 
