@@ -24,7 +24,8 @@ function nhanluc(dataDir: string, ...args: string[]): Promise<Run> {
         cwd: repoRoot,
         // Always the embedded database of the temp folder, whatever the environment of the test run says.
         env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', NODE_ENV: 'test' },
-        timeout: 45_000,
+        // Generous: a fresh PGlite database takes seconds to create, many more on a busy machine.
+        timeout: 150_000,
       },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
@@ -38,7 +39,7 @@ function nhanluc(dataDir: string, ...args: string[]): Promise<Run> {
 const countsOf = (stdout: string) =>
   Object.fromEntries([...stdout.matchAll(/^ {2}(\w+) +(\d+)(?: rows)?$/gm)].map((m) => [m[1], Number(m[2])]));
 
-describe('nhanluc CLI', () => {
+describe('nhanluc CLI', { timeout: 300_000 }, () => {
   let root: string;
   let a: string;
   let b: string;
