@@ -84,7 +84,7 @@ export const CourseCard = Type.Object({
 export type CourseCardT = Static<typeof CourseCard>;
 
 export const CourseListQuery = Type.Object({
-  /** Words, matched without accents or case; every word must match (at the start of a word). */
+  /** Words, matched without accents or case; every word must match, the last one also as a word's start. */
   q: Type.Optional(Type.String({ maxLength: 100 })),
   topic: Type.Optional(CourseTopicSchema),
   skill: Type.Optional(Type.String({ maxLength: 60 })),

@@ -24,7 +24,7 @@ import * as filesRepo from '../files/repo';
 import { resolveProvince } from '../geo/service';
 import { findOrganisation } from '../organisations/repo';
 import { authorsCourses, managesCourses, policy } from './policy';
-import { type CourseBundle, presentOutline } from './presenter';
+import { type CourseBundle, presentOutline, skillsByCourse } from './presenter';
 import * as repo from './repo';
 import { sanitiseLessonHtml, videoProvider } from './sanitise';
 
@@ -109,8 +109,8 @@ export interface CatalogPage {
 }
 
 /**
- * The public catalog: published courses matching every word of `q` (accents, case and tone placement
- * ignored; a word matches the start of a word of any title, summary or skill in any language).
+ * The public catalog: published courses matching every word of `q` in a title, summary or skill of
+ * any language, accents, case and tone placement ignored; the last word may be the start of a word.
  */
 export async function searchCatalog(
   ctx: Pick<AppContext, 'db'>,
@@ -213,9 +213,7 @@ export async function listOrganisationCourses(
     ctx.db,
     rows.map((r) => r.id),
   );
-  const byCourse = new Map<string, string[]>();
-  for (const s of skills) byCourse.set(s.course_id, [...(byCourse.get(s.course_id) ?? []), s.skill]);
-  return { rows, skills: byCourse, total };
+  return { rows, skills: skillsByCourse(skills), total };
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -78,6 +78,13 @@ describe('uploads', () => {
     expect(audit).toEqual([{ action: 'file.uploaded', organisation_id: orgA }]);
   });
 
+  it('takes files larger than the 1 MB limit of JSON bodies', async () => {
+    const big = Buffer.concat([PDF, Buffer.alloc(3 * 1024 * 1024, 0x20)]);
+    const res = await upload(trainerA, 'slides.pdf', 'application/pdf', big);
+    expect(res.statusCode).toBe(201);
+    expect(res.json().sizeBytes).toBe(big.length);
+  });
+
   it('refuses HTML disguised as a PDF, programs, SVG, and a second file, storing nothing', async () => {
     const before = t.storage.files.size;
     const cases: [string, string, Buffer][] = [
