@@ -32,6 +32,12 @@ export interface BuildOptions {
   webDir?: string | null;
 }
 
+const SECURITY_HEADERS = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'same-origin',
+  'x-frame-options': 'DENY',
+};
+
 export async function buildApp(opts: BuildOptions) {
   const { config, database, mail } = opts;
   const app = Fastify({
@@ -92,11 +98,10 @@ export async function buildApp(opts: BuildOptions) {
 
   registerErrorHandling(app);
   registerRequestPipeline(app, config, (token) => actorFromSessionToken(ctx, token));
-  app.addHook('onSend', async (_req, reply, payload) => {
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'same-origin');
-    reply.header('x-frame-options', 'DENY');
-    return payload;
+  // A callback hook, not an async one: it runs on every response and needs no promise.
+  app.addHook('onSend', (_req, reply, payload, done) => {
+    reply.headers(SECURITY_HEADERS);
+    done(null, payload);
   });
 
   for (const routes of moduleRoutes) await routes(app, ctx);

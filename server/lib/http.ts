@@ -29,6 +29,7 @@ declare module 'fastify' {
 }
 
 const unsafe = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const mintsCsrf = (url: string) => !url.startsWith('/api/') || url.startsWith('/api/auth/');
 
 export function registerRequestPipeline(
   app: FastifyInstance,
@@ -46,10 +47,11 @@ export function registerRequestPipeline(
 
     // Double-submit CSRF token: a readable cookie the page echoes in a header. A foreign site can
     // neither read the cookie nor set the header, so it cannot make a state-changing request.
-    let csrf = req.cookies[CSRF_COOKIE];
-    if (!csrf) {
-      csrf = newToken();
-      reply.setCookie(CSRF_COOKIE, csrf, {
+    // The cookie is minted where a visit starts: pages and files, and /api/auth/* (the web app and
+    // API clients call GET /api/auth/me before their first change). Other API reads do not mint one,
+    // so the busy public lists stay cheap for clients that never change anything.
+    if (!req.cookies[CSRF_COOKIE] && mintsCsrf(req.url)) {
+      reply.setCookie(CSRF_COOKIE, newToken(), {
         path: '/',
         sameSite: 'strict',
         secure: config.COOKIE_SECURE,
@@ -107,4 +109,12 @@ export const requestMeta = (req: FastifyRequest) => ({
 export function actorOf(req: FastifyRequest): Actor {
   if (!req.actor) throw new AppError('UNAUTHENTICATED');
   return req.actor;
+}
+
+/**
+ * Send JSON that was serialised earlier (by the route's own response schema) and cached as bytes.
+ * The typed reply only accepts the schema's object shape, hence the one cast here.
+ */
+export function sendSerialised(reply: FastifyReply, json: Buffer) {
+  return (reply as FastifyReply).type('application/json; charset=utf-8').send(json as never);
 }

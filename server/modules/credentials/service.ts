@@ -22,7 +22,6 @@ import { storeFile } from '../files/service';
 import { deliverMail, type PendingMail, recordNotification } from '../notifications/service';
 import { findPersonByUser } from '../people/repo';
 import { generateIssuerKey, privateKeyFor, publicKeyFor, publishedJwk } from './keys';
-import { renderCertificatePdf } from './pdf';
 import { policy } from './policy';
 import * as repo from './repo';
 import {
@@ -37,6 +36,9 @@ import {
   signJwt,
   verifySignature,
 } from './vc';
+
+/** pdfkit, fontkit and qrcode load on the first certificate, not at start-up (~0.3 s of imports). */
+const pdfRenderer = async () => (await import('./pdf')).renderCertificatePdf;
 
 type Db = AppContext['db'];
 
@@ -210,7 +212,7 @@ export async function issueCredential(
       });
       const jwt = signJwt(credential, key);
 
-      const pdf = await renderCertificatePdf({
+      const pdf = await (await pdfRenderer())({
         language,
         credentialId,
         learnerName: facts.full_name,
@@ -389,7 +391,7 @@ export async function downloadPdf(
 
   const credential = c.credential as OpenBadgeCredential;
   const urls = credentialUrls(ctx.config.APP_URL);
-  const pdf = await renderCertificatePdf({
+  const pdf = await (await pdfRenderer())({
     language: c.language,
     credentialId: c.id,
     learnerName: credential.credentialSubject.name ?? c.full_name,

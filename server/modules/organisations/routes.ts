@@ -23,7 +23,7 @@ import {
   UserListQuery,
   UserParams,
 } from '../../../common/contracts/organisations';
-import { actorOf, requestMeta } from '../../lib/http';
+import { actorOf, requestMeta, sendSerialised } from '../../lib/http';
 import type { ModuleRoutes } from '../../lib/route';
 import { presentAdminUser, presentAuditEntry, presentMember, presentOrganisation } from './presenter';
 import * as service from './service';
@@ -32,6 +32,13 @@ const NoContent = Type.Null();
 const orgTags = ['organisations'];
 const adminTags = ['admin'];
 const page = (q: { page?: number; pageSize?: number }) => ({ page: q.page ?? 1, pageSize: q.pageSize ?? 20 });
+
+/**
+ * The public list is the busiest read of the platform. service.listOrganisations caches pages of rows;
+ * each cached page is presented and serialised (by the route's own response schema) once, then the
+ * same JSON text is sent until a write clears the cache.
+ */
+const serialisedPages = new WeakMap<object, Buffer>();
 
 export const organisationRoutes: ModuleRoutes = (app, ctx) => {
   app.get(
@@ -45,14 +52,19 @@ export const organisationRoutes: ModuleRoutes = (app, ctx) => {
         response: { 200: OrganisationList, 400: ErrorBody },
       },
     },
-    async (req) => {
+    async (req, reply) => {
       const p = page(req.query);
       const { rows, total } = await service.listOrganisations(ctx, {
         ...req.query,
         sort: req.query.sort ?? 'name',
         ...p,
       });
-      return { items: rows.map(presentOrganisation), total, ...p };
+      let json = serialisedPages.get(rows);
+      if (json === undefined) {
+        json = Buffer.from(reply.serialize({ items: rows.map(presentOrganisation), total, ...p }) as string);
+        serialisedPages.set(rows, json);
+      }
+      return sendSerialised(reply, json);
     },
   );
 
