@@ -26,6 +26,17 @@ const OrganisationDetailPage = page(
   'OrganisationDetailPage',
 );
 const AuditPage = page(() => import('./features/admin/AuditPage'), 'AuditPage');
+const CatalogPage = page(() => import('./features/catalog/CatalogPage'), 'CatalogPage');
+const CoursePage = page(() => import('./features/catalog/CoursePage'), 'CoursePage');
+const LessonPage = page(() => import('./features/learn/LessonPage'), 'LessonPage');
+const QuizAttemptPage = page(() => import('./features/learn/QuizAttemptPage'), 'QuizAttemptPage');
+const QuizReviewPage = page(() => import('./features/learn/QuizReviewPage'), 'QuizReviewPage');
+const MyLearningPage = page(() => import('./features/learn/MyLearningPage'), 'MyLearningPage');
+const WalletPage = page(() => import('./features/credentials/WalletPage'), 'WalletPage');
+const VerifyPage = page(() => import('./features/credentials/VerifyPage'), 'VerifyPage');
+const TeachPage = page(() => import('./features/teach/TeachPage'), 'TeachPage');
+const CourseEditorPage = page(() => import('./features/teach/CourseEditorPage'), 'CourseEditorPage');
+const CohortPage = page(() => import('./features/teach/CohortPage'), 'CohortPage');
 
 export function App() {
   return (
@@ -36,6 +47,89 @@ export function App() {
         <Route path="/register" element={<RegisterPage />} />
         <Route path="/forgot-password" element={<ForgotPasswordPage />} />
         <Route path="/reset-password" element={<ResetPasswordPage />} />
+        <Route path="/courses" element={<CatalogPage />} />
+        <Route path="/courses/:slug" element={<CoursePage />} />
+        <Route path="/learn/:courseSlug">
+          <Route
+            index
+            element={
+              <RequireAuth>
+                <LessonPage />
+              </RequireAuth>
+            }
+          />
+          <Route
+            path=":lessonId"
+            element={
+              <RequireAuth>
+                <LessonPage />
+              </RequireAuth>
+            }
+          />
+          <Route
+            path=":lessonId/attempts/:attemptId"
+            element={
+              <RequireAuth>
+                <QuizAttemptPage />
+              </RequireAuth>
+            }
+          />
+          <Route
+            path=":lessonId/attempts/:attemptId/review"
+            element={
+              <RequireAuth>
+                <QuizReviewPage />
+              </RequireAuth>
+            }
+          />
+        </Route>
+        <Route
+          path="/me/learning"
+          element={
+            <RequireAuth>
+              <MyLearningPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="/me/credentials"
+          element={
+            <RequireAuth>
+              <WalletPage />
+            </RequireAuth>
+          }
+        />
+        {/* Links in notifications and e-mails written by the server. */}
+        <Route path="/learning/*" element={<Navigate to="/me/learning" replace />} />
+        <Route path="/verify" element={<VerifyPage />} />
+        <Route path="/verify/:id" element={<VerifyPage />} />
+        <Route path="/credentials/:id" element={<VerifyPage />} />
+        <Route path="/teach">
+          <Route
+            index
+            element={
+              <RequireAuth rule="teacher">
+                <TeachPage />
+              </RequireAuth>
+            }
+          />
+          <Route
+            path="courses/:id"
+            element={
+              <RequireAuth rule="teacher">
+                <CourseEditorPage />
+              </RequireAuth>
+            }
+          />
+          <Route
+            path="cohorts/:id"
+            element={
+              <RequireAuth rule="teacher">
+                <CohortPage />
+              </RequireAuth>
+            }
+          />
+        </Route>
         <Route
           path="/account"
           element={

@@ -30,7 +30,7 @@ import { BrowserRouter } from 'react-router';
 import { App } from './App';
 import { ApiError } from './api/client';
 import { meQuery } from './features/auth/hooks';
-import './i18n';
+import { i18n } from './i18n';
 import { cssVariablesResolver, theme } from './theme';
 
 // Toasts appear only after an action, so their component (and its transitions) load after the page.
@@ -55,6 +55,12 @@ const queryClient: QueryClient = new QueryClient({
         failures < 2 && !(error instanceof ApiError && error.status >= 400 && error.status < 500),
     },
   },
+});
+
+// Course titles, programme names and server messages come in the reader's language (the `nl_lang`
+// cookie, already rewritten by the time this runs): after a switch, ask again for what is on screen.
+i18n.on('languageChanged', () => {
+  void queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
 });
 
 // Start the session request while the app code and translations load.

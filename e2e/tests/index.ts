@@ -2,6 +2,7 @@
 import type { E2eTest } from '../lib/harness';
 import { adminTests } from './admin';
 import { authTests } from './auth';
+import { learningTests } from './learning';
 import { pageTests } from './pages';
 
-export const tests: E2eTest[] = [...authTests, ...adminTests, ...pageTests];
+export const tests: E2eTest[] = [...authTests, ...adminTests, ...pageTests, ...learningTests];

@@ -19,6 +19,8 @@ export class ApiError extends Error {
     message: string,
     /** JSON pointer of the field ("/email") → localised message. */
     readonly fields: Record<string, string> = {},
+    /** The whole error body, for endpoints that say more (e.g. the GIFT import's per-question report). */
+    readonly body: unknown = undefined,
   ) {
     super(message);
   }
@@ -94,6 +96,39 @@ export async function request<T>(
     data = await response.json();
   } catch {
     throw new ApiError(response.status, response.ok ? UNEXPECTED_RESPONSE : `HTTP_${response.status}`, '');
+  }
+  if (!response.ok) {
+    if (isErrorBody(data))
+      throw new ApiError(response.status, data.code, data.message, data.fields ?? {}, data);
+    throw new ApiError(response.status, `HTTP_${response.status}`, '');
+  }
+  return data as T;
+}
+
+/**
+ * Upload one file as multipart/form-data (field `file`), with the CSRF header; the browser sets the
+ * multipart boundary itself. Answers and errors are read as by `request`.
+ */
+export async function upload<T>(path: string, file: File, query?: Query): Promise<T> {
+  await ensureCsrfCookie();
+  const body = new FormData();
+  body.append('file', file, file.name);
+  let response: Response;
+  try {
+    response = await fetch(withQuery(path, query), {
+      method: 'POST',
+      headers: { accept: 'application/json', [CSRF_HEADER]: readCookie(CSRF_COOKIE) ?? '' },
+      credentials: 'same-origin',
+      body,
+    });
+  } catch {
+    throw new ApiError(0, NETWORK_ERROR, '');
+  }
+  let data: unknown;
+  try {
+    data = await response.json();
+  } catch {
+    throw new ApiError(response.status, `HTTP_${response.status}`, '');
   }
   if (!response.ok) {
     if (isErrorBody(data)) throw new ApiError(response.status, data.code, data.message, data.fields ?? {});

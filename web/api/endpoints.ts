@@ -1,32 +1,83 @@
 /** Every API call the web app makes, typed by the contracts. Pages call these through React Query. */
 import type { Locale } from '../../common/i18n/locales';
-import { request } from './client';
+import { request, upload } from './client';
 import type {
   Accepted,
   AddMemberBody,
+  AdminEnrolBody,
   AdminUser,
+  AnswerInput,
+  Attempt,
+  AttemptReview,
+  AttendanceBody,
   AuditList,
   AuditListQuery,
+  AuthoringCourseList,
+  AuthoringListQuery,
   ChangePasswordBody,
+  Cohort,
+  CohortList,
+  CohortListQuery,
+  CohortSession,
+  CourseDetail,
+  CourseList,
+  CourseListQuery,
+  CreateCourseBody,
+  CreateLessonBody,
   CreateOrganisationBody,
+  CreateQuizBody,
+  CreateSessionBody,
+  Enrolment,
+  EnrolmentList,
   ForgotPasswordBody,
+  Gradebook,
+  GradebookQuery,
   GrantBody,
+  ImportQuestionsBody,
+  ImportReport,
+  LearnerQuiz,
+  Lesson,
+  LessonProgress,
   LoginBody,
   Member,
   MemberList,
   MemberListQuery,
   MeResponse,
+  ModuleOutline,
+  MyLearning,
+  Notification,
+  NotificationList,
+  NotificationListQuery,
   Organisation,
   OrganisationList,
   OrganisationListQuery,
+  Outline,
+  OutlineBody,
+  ProgramList,
   ProvinceList,
+  PublicCohortList,
+  PublicCredential,
+  QuestionList,
+  QuestionListQuery,
+  Quiz,
+  QuizList,
   RegisterBody,
   ResetPasswordBody,
+  RosterQuery,
+  SessionAttendance,
+  SessionList,
+  StoredFile,
+  UpdateCourseBody,
+  UpdateLessonBody,
   UpdateOrganisationBody,
   UpdateUserBody,
   UserList,
   UserListQuery,
   UserResponse,
+  VerifyBody,
+  VerifyResult,
+  WalletList,
+  WalletQuery,
 } from './types';
 
 const id = (value: string) => encodeURIComponent(value);
@@ -71,4 +122,119 @@ export const adminApi = {
 
 export const geoApi = {
   provinces: () => request<ProvinceList>('GET', '/api/geo/provinces'),
+};
+
+export const programsApi = {
+  list: () => request<ProgramList>('GET', '/api/programs', { query: { pageSize: 100 } }),
+};
+
+/** The catalog (public) and course authoring. `slugOrId`: the API takes either. */
+export const catalogApi = {
+  list: (query: CourseListQuery) => request<CourseList>('GET', '/api/courses', { query }),
+  get: (slugOrId: string) => request<CourseDetail>('GET', `/api/courses/${id(slugOrId)}`),
+  cohorts: (slug: string) => request<PublicCohortList>('GET', `/api/courses/${id(slug)}/cohorts`),
+  create: (body: CreateCourseBody) => request<CourseDetail>('POST', '/api/courses', { body }),
+  update: (courseId: string, body: UpdateCourseBody) =>
+    request<CourseDetail>('PATCH', `/api/courses/${id(courseId)}`, { body }),
+  publish: (courseId: string) => request<CourseDetail>('POST', `/api/courses/${id(courseId)}/publish`),
+  archive: (courseId: string) => request<CourseDetail>('POST', `/api/courses/${id(courseId)}/archive`),
+  organisationCourses: (orgId: string, query: AuthoringListQuery) =>
+    request<AuthoringCourseList>('GET', `/api/organisations/${id(orgId)}/courses`, { query }),
+  createModule: (courseId: string, title: string) =>
+    request<ModuleOutline>('POST', `/api/courses/${id(courseId)}/modules`, { body: { title } }),
+  renameModule: (courseId: string, moduleId: string, title: string) =>
+    request<ModuleOutline>('PATCH', `/api/courses/${id(courseId)}/modules/${id(moduleId)}`, {
+      body: { title },
+    }),
+  deleteModule: (courseId: string, moduleId: string) =>
+    request<void>('DELETE', `/api/courses/${id(courseId)}/modules/${id(moduleId)}`),
+  reorder: (courseId: string, body: OutlineBody) =>
+    request<Outline>('PUT', `/api/courses/${id(courseId)}/outline`, { body }),
+  createLesson: (courseId: string, moduleId: string, body: CreateLessonBody) =>
+    request<Lesson>('POST', `/api/courses/${id(courseId)}/modules/${id(moduleId)}/lessons`, { body }),
+  lesson: (courseId: string, lessonId: string) =>
+    request<Lesson>('GET', `/api/courses/${id(courseId)}/lessons/${id(lessonId)}`),
+  updateLesson: (courseId: string, lessonId: string, body: UpdateLessonBody) =>
+    request<Lesson>('PATCH', `/api/courses/${id(courseId)}/lessons/${id(lessonId)}`, { body }),
+  deleteLesson: (courseId: string, lessonId: string) =>
+    request<void>('DELETE', `/api/courses/${id(courseId)}/lessons/${id(lessonId)}`),
+  setLessonPublished: (courseId: string, lessonId: string, published: boolean) =>
+    request<Lesson>(
+      'POST',
+      `/api/courses/${id(courseId)}/lessons/${id(lessonId)}/${published ? 'publish' : 'unpublish'}`,
+    ),
+};
+
+export const filesApi = {
+  upload: (file: File, organisationId?: string) => upload<StoredFile>('/api/files', file, { organisationId }),
+};
+
+export const cohortsApi = {
+  list: (query: CohortListQuery) => request<CohortList>('GET', '/api/cohorts', { query }),
+  get: (cohortId: string) => request<Cohort>('GET', `/api/cohorts/${id(cohortId)}`),
+  sessions: (cohortId: string) => request<SessionList>('GET', `/api/cohorts/${id(cohortId)}/sessions`),
+  createSession: (cohortId: string, body: CreateSessionBody) =>
+    request<CohortSession>('POST', `/api/cohorts/${id(cohortId)}/sessions`, { body }),
+  attendance: (cohortId: string, sessionId: string) =>
+    request<SessionAttendance>('GET', `/api/cohorts/${id(cohortId)}/sessions/${id(sessionId)}/attendance`),
+  recordAttendance: (cohortId: string, sessionId: string, body: AttendanceBody) =>
+    request<SessionAttendance>('PUT', `/api/cohorts/${id(cohortId)}/sessions/${id(sessionId)}/attendance`, {
+      body,
+    }),
+  roster: (cohortId: string, query: RosterQuery) =>
+    request<EnrolmentList>('GET', `/api/cohorts/${id(cohortId)}/enrolments`, { query }),
+  enrol: (cohortId: string, body: AdminEnrolBody) =>
+    request<Enrolment>('POST', `/api/cohorts/${id(cohortId)}/enrolments`, { body }),
+  gradebook: (cohortId: string, query: GradebookQuery) =>
+    request<Gradebook>('GET', `/api/cohorts/${id(cohortId)}/gradebook`, { query }),
+  /** The Excel workbook: a plain link (the browser downloads it with the session cookie). */
+  gradebookXlsxUrl: (cohortId: string) => `/api/cohorts/${id(cohortId)}/gradebook.xlsx`,
+};
+
+export const learningApi = {
+  mine: () => request<MyLearning>('GET', '/api/me/learning'),
+  enrol: (cohortId: string) => request<Enrolment>('POST', '/api/me/enrolments', { body: { cohortId } }),
+  completeLesson: (enrolmentId: string, lessonId: string) =>
+    request<LessonProgress>('POST', `/api/enrolments/${id(enrolmentId)}/lessons/${id(lessonId)}/complete`),
+};
+
+export const quizzesApi = {
+  forLearner: (quizId: string) => request<LearnerQuiz>('GET', `/api/quizzes/${id(quizId)}/me`),
+  start: (quizId: string, enrolmentId?: string) =>
+    request<Attempt>('POST', `/api/quizzes/${id(quizId)}/attempts`, { body: { enrolmentId } }),
+  attempt: (attemptId: string) => request<Attempt>('GET', `/api/quiz-attempts/${id(attemptId)}`),
+  saveAnswers: (attemptId: string, answers: AnswerInput[]) =>
+    request<Attempt>('PUT', `/api/quiz-attempts/${id(attemptId)}/answers`, { body: { answers } }),
+  submit: (attemptId: string, answers?: AnswerInput[]) =>
+    request<Attempt>('POST', `/api/quiz-attempts/${id(attemptId)}/submit`, { body: { answers } }),
+  review: (attemptId: string) => request<AttemptReview>('GET', `/api/quiz-attempts/${id(attemptId)}/review`),
+  // authoring
+  list: (courseId: string) =>
+    request<QuizList>('GET', `/api/courses/${id(courseId)}/quizzes`, { query: { pageSize: 100 } }),
+  create: (courseId: string, body: CreateQuizBody) =>
+    request<Quiz>('POST', `/api/courses/${id(courseId)}/quizzes`, { body }),
+  questions: (courseId: string, query: QuestionListQuery) =>
+    request<QuestionList>('GET', `/api/courses/${id(courseId)}/questions`, { query }),
+  importGift: (
+    courseId: string,
+    body: ImportQuestionsBody,
+    options: { dryRun?: boolean; skipInvalid?: boolean },
+  ) =>
+    request<ImportReport>('POST', `/api/courses/${id(courseId)}/questions/import`, { body, query: options }),
+};
+
+export const credentialsApi = {
+  get: (credentialId: string) => request<PublicCredential>('GET', `/api/credentials/${id(credentialId)}`),
+  verify: (body: VerifyBody) => request<VerifyResult>('POST', '/api/credentials/verify', { body }),
+  wallet: (query: WalletQuery) => request<WalletList>('GET', '/api/me/credentials', { query }),
+  jsonUrl: (credentialId: string) => `/api/credentials/${id(credentialId)}/download.json`,
+  pdfUrl: (credentialId: string) => `/api/credentials/${id(credentialId)}/download.pdf`,
+};
+
+export const notificationsApi = {
+  list: (query: NotificationListQuery) =>
+    request<NotificationList>('GET', '/api/me/notifications', { query }),
+  markRead: (notificationId: string) =>
+    request<Notification>('POST', `/api/me/notifications/${id(notificationId)}/read`),
+  markAllRead: () => request<{ marked: number }>('POST', '/api/me/notifications/read-all'),
 };

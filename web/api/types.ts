@@ -3,9 +3,15 @@
  * imported, so no schema code reaches the browser bundle.
  */
 import type { Static } from 'typebox';
+import type * as catalog from '../../common/contracts/catalog';
+import type * as credentials from '../../common/contracts/credentials';
+import type * as enrolment from '../../common/contracts/enrolment';
 import type * as geo from '../../common/contracts/geo';
 import type * as identity from '../../common/contracts/identity';
+import type * as notifications from '../../common/contracts/notifications';
 import type * as orgs from '../../common/contracts/organisations';
+import type * as programs from '../../common/contracts/programs';
+import type * as quizzes from '../../common/contracts/quizzes';
 
 export type Me = Static<typeof identity.Me>;
 export type Role = Static<typeof identity.RoleSchema>;
@@ -42,3 +48,89 @@ export type AuditListQuery = Static<typeof orgs.AuditListQuery>;
 
 export type Province = Static<typeof geo.Province>;
 export type ProvinceList = Static<typeof geo.ProvinceList>;
+
+// --- catalog, authoring, files ---
+export type CourseTopic = (typeof catalog.courseTopics)[number];
+export type CourseLevel = (typeof catalog.courseLevels)[number];
+export type DeliveryMode = (typeof catalog.deliveryModes)[number];
+export type CourseStatus = (typeof catalog.courseStatuses)[number];
+export type LessonKind = (typeof catalog.lessonKinds)[number];
+export type CatalogSort = (typeof catalog.catalogSorts)[number];
+export type CourseCard = Static<typeof catalog.CourseCard>;
+export type CourseList = Static<typeof catalog.CourseList>;
+export type CourseListQuery = Static<typeof catalog.CourseListQuery>;
+export type CourseDetail = Static<typeof catalog.CourseDetail>;
+export type CourseTranslations = Static<typeof catalog.CourseTranslations>;
+export type ModuleOutline = Static<typeof catalog.ModuleOutline>;
+export type LessonOutline = Static<typeof catalog.LessonOutline>;
+export type Lesson = Static<typeof catalog.Lesson>;
+export type CreateCourseBody = Static<typeof catalog.CreateCourseBody>;
+export type UpdateCourseBody = Static<typeof catalog.UpdateCourseBody>;
+export type CreateLessonBody = Static<typeof catalog.CreateLessonBody>;
+export type UpdateLessonBody = Static<typeof catalog.UpdateLessonBody>;
+export type OutlineBody = Static<typeof catalog.OutlineBody>;
+export type Outline = Static<typeof catalog.Outline>;
+export type AuthoringCourse = Static<typeof catalog.AuthoringCourse>;
+export type AuthoringCourseList = Static<typeof catalog.AuthoringCourseList>;
+export type AuthoringListQuery = Static<typeof catalog.AuthoringListQuery>;
+export type StoredFile = Static<typeof catalog.StoredFile>;
+
+export type Program = Static<typeof programs.Program>;
+export type ProgramList = Static<typeof programs.ProgramList>;
+
+// --- cohorts, enrolment, progress ---
+export type AttendanceStatus = (typeof enrolment.attendanceStatuses)[number];
+export type EnrolmentStatus = (typeof enrolment.enrolmentStatuses)[number];
+export type Cohort = Static<typeof enrolment.Cohort>;
+export type CohortList = Static<typeof enrolment.CohortList>;
+export type CohortListQuery = Static<typeof enrolment.CohortListQuery>;
+export type PublicCohort = Static<typeof enrolment.PublicCohort>;
+export type PublicCohortList = Static<typeof enrolment.PublicCohortList>;
+export type CohortSession = Static<typeof enrolment.CohortSession>;
+export type SessionList = Static<typeof enrolment.SessionList>;
+export type CreateSessionBody = Static<typeof enrolment.CreateSessionBody>;
+export type Enrolment = Static<typeof enrolment.Enrolment>;
+export type EnrolmentList = Static<typeof enrolment.EnrolmentList>;
+export type RosterQuery = Static<typeof enrolment.RosterQuery>;
+export type AdminEnrolBody = Static<typeof enrolment.AdminEnrolBody>;
+export type LessonProgress = Static<typeof enrolment.LessonProgress>;
+export type AttendanceBody = Static<typeof enrolment.AttendanceBody>;
+export type SessionAttendance = Static<typeof enrolment.SessionAttendance>;
+export type Gradebook = Static<typeof enrolment.Gradebook>;
+export type GradebookQuery = Static<typeof enrolment.GradebookQuery>;
+export type MyLearning = Static<typeof enrolment.MyLearning>;
+export type MyEnrolment = Static<typeof enrolment.MyEnrolment>;
+export type MyCompletion = Static<typeof enrolment.MyCompletion>;
+
+// --- quizzes ---
+export type QuestionKind = quizzes.QuestionKind;
+export type Question = Static<typeof quizzes.Question>;
+export type QuestionList = Static<typeof quizzes.QuestionList>;
+export type QuestionListQuery = Static<typeof quizzes.QuestionListQuery>;
+export type Quiz = Static<typeof quizzes.Quiz>;
+export type QuizList = Static<typeof quizzes.QuizList>;
+export type CreateQuizBody = Static<typeof quizzes.CreateQuizBody>;
+export type ImportQuestionsBody = Static<typeof quizzes.ImportQuestionsBody>;
+export type ImportReport = Static<typeof quizzes.ImportReport>;
+export type ImportItem = Static<typeof quizzes.ImportItem>;
+export type LearnerQuiz = Static<typeof quizzes.LearnerQuiz>;
+export type Attempt = Static<typeof quizzes.Attempt>;
+export type AttemptQuestion = Static<typeof quizzes.AttemptQuestion>;
+export type AnswerInput = Static<typeof quizzes.AnswerInput>;
+export type AttemptReview = Static<typeof quizzes.AttemptReview>;
+export type ReviewItem = Static<typeof quizzes.ReviewItem>;
+
+// --- certificates ---
+export type CredentialStatus = credentials.CredentialStatus;
+export type VerificationCheck = credentials.VerificationCheck;
+export type PublicCredential = Static<typeof credentials.PublicCredential>;
+export type VerifyBody = Static<typeof credentials.VerifyBody>;
+export type VerifyResult = Static<typeof credentials.VerifyResult>;
+export type WalletItem = Static<typeof credentials.WalletItem>;
+export type WalletList = Static<typeof credentials.WalletList>;
+export type WalletQuery = Static<typeof credentials.WalletQuery>;
+
+// --- notifications ---
+export type Notification = Static<typeof notifications.Notification>;
+export type NotificationList = Static<typeof notifications.NotificationList>;
+export type NotificationListQuery = Static<typeof notifications.NotificationListQuery>;

@@ -6,8 +6,9 @@ import { Container, Group, Text } from '@mantine/core';
 import { type ReactNode, Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useLocation, useNavigate } from 'react-router';
-import { administeredOrganisations, isPlatformAdmin } from '../../features/auth/access';
+import { administeredOrganisations, canTeach, isPlatformAdmin } from '../../features/auth/access';
 import { useLogout, useMe, useSetLanguage } from '../../features/auth/hooks';
+import { NotificationsBell } from '../../features/notifications/NotificationsBell';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { PageLoader } from './PageLoader';
 
@@ -44,7 +45,10 @@ export function AppShell({ children }: { children: ReactNode }) {
             <Link to="/" className="app-brand">
               {t('app.name')}
             </Link>
-            <LanguageSwitcher onChange={setLanguage} />
+            <Group gap="xs" wrap="nowrap">
+              {me && <NotificationsBell />}
+              <LanguageSwitcher onChange={setLanguage} />
+            </Group>
           </Group>
           <nav className="app-nav" aria-label={t('nav.label')}>
             <ul>
@@ -53,6 +57,32 @@ export function AppShell({ children }: { children: ReactNode }) {
                   {t('nav.home')}
                 </NavLink>
               </li>
+              <li>
+                <NavLink to="/courses" data-testid="nav-courses">
+                  {t('nav.courses')}
+                </NavLink>
+              </li>
+              {me && (
+                <>
+                  <li>
+                    <NavLink to="/me/learning" data-testid="nav-my-learning">
+                      {t('nav.myLearning')}
+                    </NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/me/credentials" data-testid="nav-credentials">
+                      {t('nav.credentials')}
+                    </NavLink>
+                  </li>
+                </>
+              )}
+              {canTeach(me) && (
+                <li>
+                  <NavLink to="/teach" data-testid="nav-teach">
+                    {t('nav.teach')}
+                  </NavLink>
+                </li>
+              )}
               {admin && (
                 <>
                   <li>

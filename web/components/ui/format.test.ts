@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatMoney, formatNumber } from './format';
+import {
+  formatCompactLong,
+  formatCountry,
+  formatDate,
+  formatDateTime,
+  formatMoney,
+  formatNumber,
+} from './format';
 
 // Intl separates number and symbol with (narrow) no-break spaces; compare with plain spaces.
 const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
@@ -51,5 +58,22 @@ describe('dates', () => {
     expect(formatDate('2025-07-01', 'en', 'long')).toBe('1 July 2025');
     expect(formatDate('2025-07-01', 'ja', 'long')).toBe('2025年7月1日');
     expect(formatDate('2025-07-01', 'vi', 'long')).toBe('1 tháng 7, 2025');
+  });
+});
+
+describe('formatCompactLong', () => {
+  it('says large amounts in words', () => {
+    expect(formatCompactLong(2_000_000, 'vi')).toBe('2 triệu');
+    expect(formatCompactLong(50_000_000_000, 'vi')).toBe('50 tỷ');
+    expect(formatCompactLong(2_000_000, 'en')).toBe('2 million');
+    expect(formatCompactLong(2_000_000, 'ja')).toBe('200万');
+  });
+});
+
+describe('formatCountry', () => {
+  it('names a country in the reader’s language', () => {
+    expect(formatCountry('JP', 'vi')).toBe('Nhật Bản');
+    expect(formatCountry('JP', 'en')).toBe('Japan');
+    expect(formatCountry('JP', 'ja')).toBe('日本');
   });
 });

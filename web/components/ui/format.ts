@@ -46,6 +46,28 @@ export function formatMoney(
   return formatNumber(amount, locale, options);
 }
 
+/**
+ * A large amount in words, the way people say it: "2 triệu", "50 tỷ" (vi), "2 million" (en), "200万" (ja).
+ * The currency goes in the sentence around it ("khoảng 2 triệu USD"), which reads better than the short
+ * compact forms "2 Tr US$" / "50 T ₫".
+ */
+export function formatCompactLong(value: number, locale: Locale): string {
+  return formatNumber(value, locale, {
+    notation: 'compact',
+    compactDisplay: 'long',
+    maximumFractionDigits: 1,
+  });
+}
+
+/** A country's name in the reader's language, from its ISO 3166 code ("JP" → "Nhật Bản"). */
+export function formatCountry(code: string, locale: Locale): string {
+  try {
+    return new Intl.DisplayNames([intlTag[locale]], { type: 'region' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
 const toDate = (value: string | Date) => (typeof value === 'string' ? new Date(value) : value);
 
 /** A calendar date in Vietnam: "01/07/2025", "01/07/2025" (en-GB), "2025/07/01". */
@@ -71,6 +93,21 @@ export function formatDateTime(value: string | Date, locale: Locale): string {
         day: '2-digit',
         hour: '2-digit',
         minute: '2-digit',
+        hourCycle: 'h23',
+      }),
+  ).format(toDate(value));
+}
+
+/** A time of day in Vietnam, to the second: "14:05:09". */
+export function formatTime(value: string | Date, locale: Locale): string {
+  return cached(
+    `t|${locale}`,
+    () =>
+      new Intl.DateTimeFormat(intlTag[locale], {
+        timeZone,
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
         hourCycle: 'h23',
       }),
   ).format(toDate(value));

@@ -1,6 +1,9 @@
-/** Platform admin: the audit log, newest first, filterable by entity. Details are shown as JSON text. */
+/**
+ * Platform admin: the audit log, newest first, filterable by entity. Entity types and actions are shown
+ * in the reader's language (unknown ones as their code); details are pretty JSON text, folded away.
+ */
 import './styles';
-import { Anchor, Button, Code, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Group, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -12,16 +15,48 @@ import { formatDateTime } from '../../components/ui/format';
 import { PageLoader } from '../../components/ui/PageLoader';
 import { Pager } from '../../components/ui/Pager';
 import { usePageTitle } from '../../components/ui/usePageTitle';
-import { currentLocale } from '../../i18n';
+import { currentLocale, i18n } from '../../i18n';
 import { keepPreviousData, PAGE_SIZE, useListParams, useSearchParam } from './hooks';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The entity types the modules write (server/modules/*: insertAudit), for the filter. */
+const entityTypes = [
+  'user',
+  'organisation',
+  'course',
+  'cohort',
+  'enrolment',
+  'credential',
+  'credential_key',
+  'file',
+  'question',
+  'quiz',
+  'quiz_attempt',
+  'seed',
+] as const;
+
+/** "user.registered" → "Đăng ký tài khoản"; a key without a translation shows as itself. */
+function useAuditLabels() {
+  const { t } = useTranslation();
+  const label = (key: string, fallback: string) =>
+    i18n.exists(key) ? (t as (k: string) => string)(key) : fallback;
+  return {
+    entity: (type: string) => label(`audit.entity.${type}`, type),
+    action: (action: string) => label(`audit.action.${action}`, action),
+  };
+}
 
 export function AuditPage() {
   const { t } = useTranslation();
   usePageTitle(t('admin.audit.title'));
   const { get, page, update } = useListParams<'entityType' | 'entityId' | 'actorUserId'>();
-  const [entityType, setEntityType] = useSearchParam(get('entityType'), (v) => update({ entityType: v }));
+  const labels = useAuditLabels();
+  const typeParam = get('entityType');
+  const typeOptions = [
+    ...entityTypes,
+    ...(typeParam && !(entityTypes as readonly string[]).includes(typeParam) ? [typeParam] : []),
+  ].map((value) => ({ value, label: labels.entity(value) }));
   const [entityId, setEntityId] = useSearchParam(get('entityId'), (v) => update({ entityId: v }));
   const actorUserId = UUID.test(get('actorUserId')) ? get('actorUserId') : undefined;
   const filters = {
@@ -45,14 +80,15 @@ export function AuditPage() {
         </Text>
       </div>
       <Group align="flex-end" gap="sm" wrap="wrap" role="search">
-        <TextInput
+        <Select
           label={t('admin.audit.entityType')}
-          description={t('admin.audit.entityTypeHint')}
-          value={entityType}
-          onChange={(e) => setEntityType(e.currentTarget.value)}
-          autoCapitalize="none"
-          spellCheck={false}
-          w={{ base: '100%', sm: 220 }}
+          placeholder={t('audit.allTypes')}
+          data={typeOptions}
+          value={typeParam || null}
+          onChange={(value) => update({ entityType: value })}
+          clearable
+          w={{ base: '100%', sm: 240 }}
+          comboboxProps={{ withinPortal: true }}
           data-testid="audit-entity-type"
         />
         <TextInput
@@ -104,19 +140,27 @@ export function AuditPage() {
 
 function AuditItem({ entry }: { entry: AuditEntry }) {
   const { t } = useTranslation();
+  const labels = useAuditLabels();
   const locale = currentLocale();
+  const entityPages: Record<string, string> = {
+    user: '/admin/users/',
+    organisation: '/admin/organisations/',
+    course: '/teach/courses/',
+    cohort: '/teach/cohorts/',
+    credential: '/verify/',
+  };
   const entityLink =
-    entry.entityType === 'user' && entry.entityId
-      ? `/admin/users/${entry.entityId}`
-      : entry.entityType === 'organisation' && entry.entityId
-        ? `/admin/organisations/${entry.entityId}`
-        : null;
+    entry.entityId && entityPages[entry.entityType]
+      ? `${entityPages[entry.entityType]}${entry.entityId}`
+      : null;
   const hasDetails = Object.keys(entry.details).length > 0;
   return (
     <Paper component="li" withBorder radius="md" p="sm">
       <Stack gap={6}>
         <Group gap="sm" wrap="wrap" justify="space-between">
-          <Code fw={700}>{entry.action}</Code>
+          <Text fw={700} title={t('audit.code', { code: entry.action })}>
+            {labels.action(entry.action)}
+          </Text>
           <Text size="sm" c="dimmed">
             <time dateTime={entry.at}>{formatDateTime(entry.at, locale)}</time>
           </Text>
@@ -137,7 +181,7 @@ function AuditItem({ entry }: { entry: AuditEntry }) {
           <Text span fw={600}>
             {t('admin.audit.entity')}
           </Text>{' '}
-          {entry.entityType}
+          {labels.entity(entry.entityType)}
           {entry.entityId && ' · '}
           {entry.entityId &&
             (entityLink ? (
@@ -149,13 +193,11 @@ function AuditItem({ entry }: { entry: AuditEntry }) {
             ))}
         </Text>
         {hasDetails && (
-          <div>
-            <Text size="xs" fw={600} mb={2}>
-              {t('admin.audit.details')}
-            </Text>
+          <details className="audit-disclosure">
+            <summary>{t('audit.showDetails')}</summary>
             {/* JSON as text, never as HTML: React escapes it. */}
             <pre className="audit-details">{JSON.stringify(entry.details, null, 2)}</pre>
-          </div>
+          </details>
         )}
       </Stack>
     </Paper>

@@ -27,10 +27,11 @@ import { Link, useParams } from 'react-router';
 import { isRole, roleOrganisationKinds, roles } from '../../api/domain';
 import { organisationsApi } from '../../api/endpoints';
 import type { Me, Member, Organisation, Role, UpdateOrganisationBody } from '../../api/types';
+import { EmailText } from '../../components/ui/EmailText';
 import { EmptyState } from '../../components/ui/EmptyState';
 import { ErrorAlert } from '../../components/ui/ErrorAlert';
 import { errorFor, hasErrors, missingFields } from '../../components/ui/form';
-import { formatDate } from '../../components/ui/format';
+import { formatCountry, formatDate } from '../../components/ui/format';
 import { PageLoader } from '../../components/ui/PageLoader';
 import { Pager } from '../../components/ui/Pager';
 import { usePageTitle } from '../../components/ui/usePageTitle';
@@ -83,7 +84,9 @@ export function OrganisationDetailPage() {
 function OrganisationDetail({ org, me }: { org: Organisation; me: Me | null }) {
   const { t } = useTranslation();
   const provinceName = useProvinceName();
-  const place = [provinceName(org.provinceCode), org.country].filter(Boolean).join(', ');
+  const place = [provinceName(org.provinceCode), formatCountry(org.country, currentLocale())]
+    .filter(Boolean)
+    .join(', ');
   return (
     <Stack gap="lg">
       <div>
@@ -357,7 +360,9 @@ function MembersCard({ org }: { org: Organisation }) {
                   <Table.Tr>
                     <Table.Th>{t('admin.org.colMember')}</Table.Th>
                     <Table.Th>{t('admin.org.colRole')}</Table.Th>
-                    <Table.Th visibleFrom="sm">{t('admin.org.colGrantedAt')}</Table.Th>
+                    <Table.Th visibleFrom="sm" className="nowrap">
+                      {t('admin.org.colGrantedAt')}
+                    </Table.Th>
                     <Table.Th>
                       <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
                     </Table.Th>
@@ -366,16 +371,18 @@ function MembersCard({ org }: { org: Organisation }) {
                 <Table.Tbody>
                   {members.data.items.map((m) => (
                     <Table.Tr key={m.grantId}>
-                      <Table.Td style={{ overflowWrap: 'anywhere' }}>
+                      <Table.Td>
                         <Text size="sm" fw={600}>
                           {m.displayName}
                         </Text>
                         <Text size="xs" c="dimmed">
-                          {m.email}
+                          <EmailText email={m.email} />
                         </Text>
                       </Table.Td>
                       <Table.Td>{t(`role.${m.role}`)}</Table.Td>
-                      <Table.Td visibleFrom="sm">{formatDate(m.grantedAt, locale)}</Table.Td>
+                      <Table.Td visibleFrom="sm" className="nowrap">
+                        {formatDate(m.grantedAt, locale)}
+                      </Table.Td>
                       <Table.Td ta="right">
                         <Button
                           size="xs"

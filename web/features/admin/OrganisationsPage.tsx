@@ -10,7 +10,7 @@ import { organisationsApi } from '../../api/endpoints';
 import type { OrganisationSort } from '../../api/types';
 import { EmptyState } from '../../components/ui/EmptyState';
 import { ErrorAlert } from '../../components/ui/ErrorAlert';
-import { formatDate } from '../../components/ui/format';
+import { formatCountry, formatDate } from '../../components/ui/format';
 import { PageLoader } from '../../components/ui/PageLoader';
 import { Pager } from '../../components/ui/Pager';
 import { usePageTitle } from '../../components/ui/usePageTitle';
@@ -149,7 +149,10 @@ export function OrganisationsPage() {
                       )}
                     </Table.Td>
                     <Table.Td>{t(`orgKind.${org.kind}`)}</Table.Td>
-                    <Table.Td visibleFrom="sm">{provinceName(org.provinceCode)}</Table.Td>
+                    <Table.Td visibleFrom="sm">
+                      {/* Organisations abroad (Japan, the US) have no province: their country instead. */}
+                      {provinceName(org.provinceCode) || formatCountry(org.country, locale)}
+                    </Table.Td>
                     <Table.Td visibleFrom="sm">
                       {org.verified ? (
                         <Badge color="green" variant="light" size="sm" tt="none" className="status-badge">
@@ -161,7 +164,9 @@ export function OrganisationsPage() {
                         </Badge>
                       )}
                     </Table.Td>
-                    <Table.Td visibleFrom="md">{formatDate(org.createdAt, locale)}</Table.Td>
+                    <Table.Td visibleFrom="md" className="nowrap">
+                      {formatDate(org.createdAt, locale)}
+                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

@@ -1,12 +1,13 @@
 /** Platform admin: every account, searchable, filterable by role, sortable, paged. */
 import './styles';
-import { Anchor, Button, Group, Select, Stack, Table, TextInput, Title } from '@mantine/core';
+import { Anchor, Box, Button, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { isRole, roles, userSorts } from '../../api/domain';
 import { adminApi } from '../../api/endpoints';
 import type { UserSort } from '../../api/types';
+import { EmailText } from '../../components/ui/EmailText';
 import { EmptyState } from '../../components/ui/EmptyState';
 import { ErrorAlert } from '../../components/ui/ErrorAlert';
 import { formatDate } from '../../components/ui/format';
@@ -100,7 +101,7 @@ export function UsersPage() {
                     visibleFrom="sm"
                   />
                   <Table.Th visibleFrom="md">{t('admin.users.colRoles')}</Table.Th>
-                  <Table.Th>{t('admin.users.colStatus')}</Table.Th>
+                  <Table.Th visibleFrom="sm">{t('admin.users.colStatus')}</Table.Th>
                   <SortableTh
                     label={t('admin.users.colCreated')}
                     field="createdAt"
@@ -120,19 +121,28 @@ export function UsersPage() {
                       navigate(`/admin/users/${user.id}`);
                     }}
                   >
-                    <Table.Td style={{ overflowWrap: 'anywhere' }}>
+                    <Table.Td>
                       <Anchor component={Link} to={`/admin/users/${user.id}`} fw={600}>
-                        {user.email}
+                        <EmailText email={user.email} />
                       </Anchor>
+                      {/* On a phone the row is stacked: name and status under the address. */}
+                      <Box hiddenFrom="sm" mt={4}>
+                        <Text size="sm">{user.displayName}</Text>
+                        <Box mt={4}>
+                          <StatusBadges disabled={user.disabled} locked={user.locked} />
+                        </Box>
+                      </Box>
                     </Table.Td>
                     <Table.Td visibleFrom="sm">{user.displayName}</Table.Td>
                     <Table.Td visibleFrom="md">
                       <RoleList grants={user.roles} />
                     </Table.Td>
-                    <Table.Td>
+                    <Table.Td visibleFrom="sm">
                       <StatusBadges disabled={user.disabled} locked={user.locked} />
                     </Table.Td>
-                    <Table.Td visibleFrom="sm">{formatDate(user.createdAt, locale)}</Table.Td>
+                    <Table.Td visibleFrom="sm" className="nowrap">
+                      {formatDate(user.createdAt, locale)}
+                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

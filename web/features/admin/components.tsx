@@ -44,7 +44,7 @@ export function SortableTh<S extends string>({
   const direction = sort === field ? 'ascending' : sort === `-${field}` ? 'descending' : undefined;
   const nextSort = direction === 'ascending' && descending ? `-${field}` : field;
   return (
-    <Table.Th aria-sort={direction ?? 'none'} visibleFrom={visibleFrom}>
+    <Table.Th aria-sort={direction ?? 'none'} visibleFrom={visibleFrom} className="nowrap">
       <UnstyledButton
         className="sort-button"
         onClick={() => onSort(nextSort)}

@@ -6,14 +6,15 @@ import type { Me } from '../../api/types';
 import { ErrorAlert } from '../../components/ui/ErrorAlert';
 import { PageLoader } from '../../components/ui/PageLoader';
 import { usePageTitle } from '../../components/ui/usePageTitle';
-import { canAdministerOrganisation, isPlatformAdmin } from './access';
+import { canAdministerOrganisation, canTeach, isPlatformAdmin } from './access';
 import { useMe } from './hooks';
 
-type Rule = 'signedIn' | 'platformAdmin' | 'organisationAdmin';
+type Rule = 'signedIn' | 'platformAdmin' | 'organisationAdmin' | 'teacher';
 
 function allowed(rule: Rule, me: Me, orgId: string | undefined) {
   if (rule === 'platformAdmin') return isPlatformAdmin(me);
   if (rule === 'organisationAdmin') return orgId !== undefined && canAdministerOrganisation(me, orgId);
+  if (rule === 'teacher') return canTeach(me);
   return true;
 }
 

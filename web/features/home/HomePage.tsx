@@ -2,7 +2,7 @@
 import { Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { formatDate, formatMoney, formatNumber } from '../../components/ui/format';
+import { formatCompactLong, formatDate, formatMoney, formatNumber } from '../../components/ui/format';
 import { usePageTitle } from '../../components/ui/usePageTitle';
 import { currentLocale } from '../../i18n';
 import { useMe } from '../auth/hooks';
@@ -21,8 +21,9 @@ export function HomePage() {
       value: formatMoney(300_000_000, 'JPY', locale),
       text: t('home.facts.oda', {
         months: formatNumber(18, locale),
-        usd: formatMoney(2_000_000_00, 'USD', locale, { compact: true }),
-        vnd: formatMoney(50_000_000_000, 'VND', locale, { compact: true }),
+        // In words ("2 triệu", "50 tỷ"); the sentence names the currency: "khoảng 2 triệu USD".
+        usd: formatCompactLong(2_000_000, locale),
+        vnd: formatCompactLong(50_000_000_000, locale),
       }),
     },
     { id: 'workers', value: formatNumber(71_500, locale), text: t('home.facts.workers', { year: 2024 }) },
@@ -50,8 +51,11 @@ export function HomePage() {
         {me ? (
           <Group gap="sm">
             <Text fw={600}>{t('home.welcome', { name: me.displayName })}</Text>
-            <Button component={Link} to="/account">
-              {t('home.ctaAccount')}
+            <Button component={Link} to="/me/learning">
+              {t('home.ctaLearning')}
+            </Button>
+            <Button component={Link} to="/courses" variant="outline">
+              {t('home.ctaCourses')}
             </Button>
           </Group>
         ) : (
@@ -61,6 +65,9 @@ export function HomePage() {
             </Button>
             <Button component={Link} to="/login" size="md" variant="outline">
               {t('home.ctaLogin')}
+            </Button>
+            <Button component={Link} to="/courses" size="md" variant="subtle">
+              {t('home.ctaCourses')}
             </Button>
           </Group>
         )}
