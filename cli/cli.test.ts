@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -57,7 +57,15 @@ describe('nhanluc CLI', { timeout: 300_000 }, () => {
   it('shows its commands with --help', async () => {
     const r = await nhanluc(a, '--help');
     expect(r.code).toBe(0);
-    for (const command of ['migrate', 'seed', 'create-admin', 'import-communes', 'backup', 'restore']) {
+    for (const command of [
+      'migrate',
+      'seed',
+      'create-admin',
+      'import-communes',
+      'send-reminders',
+      'backup',
+      'restore',
+    ]) {
       expect(r.stdout).toContain(command);
     }
   });
@@ -132,5 +140,26 @@ describe('nhanluc CLI', { timeout: 300_000 }, () => {
     const notBackup = await nhanluc(b, 'restore', unitsFile);
     expect(notBackup.code).toBe(1);
     expect(notBackup.stderr).toMatch(/nhanluc: error: .*damaged or incomplete/);
+  });
+
+  it('sends the day-before reminders of the demo class starting in two weeks, once, as mail files', async () => {
+    const bad = await nhanluc(a, 'send-reminders', '--date', '24/11/2026');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/--date must be a calendar date YYYY-MM-DD/);
+
+    const seeded = await nhanluc(a, 'seed', '--demo');
+    expect(seeded.code).toBe(0);
+    // The demo seed opens each first course's second class 14 days after the day it runs.
+    const dayBefore = new Date(Date.now() + 13 * 86_400_000).toLocaleDateString('en-CA', {
+      timeZone: 'Asia/Ho_Chi_Minh',
+    });
+    const first = await nhanluc(a, 'send-reminders', '--date', dayBefore);
+    expect(first.code).toBe(0);
+    const sent = Number(first.stdout.match(/^\S+: (\d+) cohort start reminders sent/m)?.[1]);
+    expect(sent).toBeGreaterThan(0);
+    expect(readdirSync(join(a, 'mail')).filter((f) => f.endsWith('.eml'))).toHaveLength(sent);
+
+    const again = await nhanluc(a, 'send-reminders', '--date', dayBefore);
+    expect(again.stdout).toMatch(/: 0 cohort start reminders sent/);
   });
 });

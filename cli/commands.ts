@@ -12,10 +12,11 @@ import { seedOnFirstStart } from '../server/db/seed';
 import { isDemoSeeded, seedDemo } from '../server/db/seed/demo';
 import { seedPrograms } from '../server/db/seed/programs';
 import { seedReference } from '../server/db/seed/reference';
+import { runDailyJobs, vietnamDate } from '../server/jobs';
 import type { AppContext } from '../server/lib/context';
 import { AppError } from '../server/lib/errors';
 import { translate } from '../server/lib/i18n';
-import { MemoryMailTransport } from '../server/lib/mail';
+import { type MailTransport, MemoryMailTransport, mailTransportFor } from '../server/lib/mail';
 import { storageFor } from '../server/lib/storage';
 import { insertAudit } from '../server/modules/audit/repo';
 import { importCommunes } from '../server/modules/geo/service';
@@ -66,13 +67,13 @@ async function migrated(database: Database) {
   if (applied.length > 0) out(`migrations applied: ${applied.join(', ')}`);
 }
 
-function cliContext(database: Database, config: Config): AppContext {
+function cliContext(database: Database, config: Config, mail?: MailTransport): AppContext {
   return {
     database,
     db: database.db,
     config,
-    // Nothing the CLI does sends mail; a memory transport keeps it from writing files if something tried.
-    mail: new MemoryMailTransport(),
+    // Only send-reminders sends mail; elsewhere a memory transport keeps anything from going out.
+    mail: mail ?? new MemoryMailTransport(),
     storage: storageFor(config.DATA_DIR),
     log: { info: err, warn: (m) => err(`warning: ${m}`), error: (o, m) => err(`error: ${m ?? String(o)}`) },
   };
@@ -291,4 +292,21 @@ export function describeError(e: unknown): { message: string; code: number; expe
     return { message, code: 1, expected: true };
   }
   return { message: e instanceof Error ? e.message : String(e), code: 1, expected: false };
+}
+
+/** `send-reminders`: the daily jobs a running server does every hour, once, for cron. */
+export async function sendReminders(opts: { date?: string }) {
+  if (opts.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.date)) {
+    throw new CliError(`--date must be a calendar date YYYY-MM-DD, not "${opts.date}"`);
+  }
+  await withDatabase(async (database, config) => {
+    await migrated(database);
+    const ctx = cliContext(
+      database,
+      config,
+      mailTransportFor(config, (m) => err(`mail: ${m}`)),
+    );
+    const r = await runDailyJobs(ctx, opts.date ?? vietnamDate());
+    out(`${r.date}: ${r.cohortStartReminders} cohort start reminders sent (cohorts starting the next day)`);
+  });
 }

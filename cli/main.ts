@@ -59,6 +59,14 @@ function buildProgram() {
     });
 
   program
+    .command('send-reminders')
+    .description(
+      'send the day-before reminders of cohorts starting tomorrow (a running server does this hourly; safe to repeat)',
+    )
+    .option('--date <YYYY-MM-DD>', "treat this as today's date in Vietnam (default: today)")
+    .action(async (opts: { date?: string }) => (await commands()).sendReminders(opts));
+
+  program
     .command('backup')
     .description('write a portable backup of every application table (gzip JSON lines; PGlite or PostgreSQL)')
     .argument('<file>', 'where to write, e.g. backups/nhanluc-2026-01-31.jsonl.gz')

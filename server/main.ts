@@ -8,7 +8,8 @@ import { ConfigError, loadConfig } from './config';
 import { openDatabase } from './db/client';
 import { migrateToLatest } from './db/migrate';
 import { seedOnFirstStart } from './db/seed';
-import { FileMailTransport, SmtpMailTransport } from './lib/mail';
+import { scheduleDailyJobs } from './jobs';
+import { mailTransportFor } from './lib/mail';
 
 async function main() {
   let config: ReturnType<typeof loadConfig>;
@@ -25,13 +26,13 @@ async function main() {
   const applied = await migrateToLatest(database.db);
 
   const logLine = (m: string) => console.log(m);
-  const mail = config.SMTP_URL
-    ? new SmtpMailTransport(config.SMTP_URL, config.MAIL_FROM)
-    : new FileMailTransport(join(config.DATA_DIR, 'mail'), config.MAIL_FROM, (m) => logLine(`✉  ${m}`));
+  const mail = mailTransportFor(config, (m) => logLine(`✉  ${m}`));
   const { app, ctx } = await buildApp({ config, database, mail });
   const seed = await seedOnFirstStart(ctx);
 
+  const stopJobs = scheduleDailyJobs(ctx);
   const close = async () => {
+    stopJobs();
     await app.close();
     await database.close();
     process.exit(0);

@@ -56,3 +56,13 @@ export class SmtpMailTransport implements MailTransport {
     await this.transporter.sendMail({ from: this.from, to: mail.to, subject: mail.subject, text: mail.text });
   }
 }
+
+/** The transport the configuration asks for: SMTP when SMTP_URL is set, otherwise files under DATA_DIR/mail. */
+export function mailTransportFor(
+  config: { SMTP_URL?: string; MAIL_FROM: string; DATA_DIR: string },
+  log: (msg: string) => void,
+): MailTransport {
+  return config.SMTP_URL
+    ? new SmtpMailTransport(config.SMTP_URL, config.MAIL_FROM)
+    : new FileMailTransport(join(config.DATA_DIR, 'mail'), config.MAIL_FROM, log);
+}

@@ -1,0 +1,53 @@
+/**
+ * Work the platform does by the calendar, not on request: today only the day-before reminder of a
+ * cohort's start. The server runs it shortly after start-up and then every hour; the job itself is
+ * idempotent per day (reminders.ts), so a restart or a second server never sends a reminder twice.
+ * Operators without a long-running server can call `nhanluc send-reminders` from cron instead.
+ */
+import { timeZone } from '../common/i18n/locales';
+import type { AppContext } from './lib/context';
+import { sendCohortStartReminders } from './modules/notifications/reminders';
+
+const HOUR_MS = 60 * 60 * 1000;
+
+/** The calendar date in Vietnam (YYYY-MM-DD) at `now`. */
+export function vietnamDate(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
+}
+
+export async function runDailyJobs(ctx: AppContext, today = vietnamDate()) {
+  const reminders = await sendCohortStartReminders(ctx, today);
+  return { date: today, cohortStartReminders: reminders.sent };
+}
+
+/** Starts the hourly loop; the returned function stops it (called when the server closes). */
+export function scheduleDailyJobs(ctx: AppContext, opts: { firstDelayMs?: number } = {}): () => void {
+  let running = false;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      const r = await runDailyJobs(ctx);
+      if (r.cohortStartReminders > 0) {
+        ctx.log.info(`daily jobs ${r.date}: ${r.cohortStartReminders} cohort start reminders sent`);
+      }
+    } catch (e) {
+      ctx.log.error(e, 'daily jobs failed; they run again within the hour');
+    } finally {
+      running = false;
+    }
+  };
+  const first = setTimeout(tick, opts.firstDelayMs ?? 30_000);
+  const every = setInterval(tick, HOUR_MS);
+  first.unref();
+  every.unref();
+  return () => {
+    clearTimeout(first);
+    clearInterval(every);
+  };
+}
