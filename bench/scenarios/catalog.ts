@@ -10,6 +10,11 @@
  * `ILIKE '%query%'` over title || summary, no folding (so "ban dan" would not even find "bán dẫn"),
  * with its page and its count. Both run after a warm-up; the order of the two is interleaved query
  * by query, so a noisy moment hits both.
+ *
+ * The service reuses the total and facets of a filter it has counted before (later pages, other sorts,
+ * the same words again) until a course changes. The served figure includes that reuse, as production
+ * traffic would; `search_uncached_p95_ms` counts every query afresh, and the log says how many of the
+ * measured queries could reuse a count.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -418,8 +423,11 @@ export const catalogScenario: Scenario = {
 
       const queries = buildQueries();
       const ours: number[] = [];
+      const uncached: number[] = [];
       const naive: number[] = [];
       let found = 0;
+      const counted = new Set<string>();
+      let reusable = 0;
       const cpu: number[] = [];
       for (const [i, query] of queries.entries()) {
         const c0 = process.cpuUsage();
@@ -429,16 +437,23 @@ export const catalogScenario: Scenario = {
         const c1 = process.cpuUsage(c0);
         await naiveSearch(database.db, query);
         const t2 = performance.now();
+        await searchCatalog({ db: database.db }, query, { cachedCounts: false });
+        const t3 = performance.now();
+        const countKey = JSON.stringify({ ...query, page: undefined, sort: undefined });
+        const seen = counted.has(countKey);
+        counted.add(countKey);
         if (i < WARMUP) continue;
+        if (seen) reusable++;
         ours.push(t1 - t0);
         naive.push(t2 - t1);
+        uncached.push(t3 - t2);
         cpu.push((c1.user + c1.system) / 1000);
         found += page.total;
       }
       const p95 = percentile(ours, 95);
       const naiveP95 = percentile(naive, 95);
       ctx.log(
-        `search p50 ${median(ours).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms; naive ILIKE p50 ${median(naive).toFixed(1)} ms, p95 ${naiveP95.toFixed(1)} ms; ${Math.round(found / QUERIES)} matches per query on average`,
+        `search p50 ${median(ours).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms; counting afresh p50 ${median(uncached).toFixed(1)} ms, p95 ${percentile(uncached, 95).toFixed(1)} ms; naive ILIKE p50 ${median(naive).toFixed(1)} ms, p95 ${naiveP95.toFixed(1)} ms; ${Math.round(found / QUERIES)} matches per query on average; ${reusable} of ${QUERIES} queries could reuse a count`,
       );
       return [
         figure({
@@ -446,6 +461,14 @@ export const catalogScenario: Scenario = {
           value: p95,
           unit: 'ms',
           goal: { op: '<', target: 20 },
+          baseline: naiveP95,
+        }),
+        // Every search counting its total and facets afresh, as the first search of a filter after a
+        // course change does; the figure above reuses counts of the same filter (decision 006).
+        figure({
+          name: 'learning.catalog.search_uncached_p95_ms',
+          value: percentile(uncached, 95),
+          unit: 'ms',
           baseline: naiveP95,
         }),
         figure({ name: 'learning.catalog.ilike_p95_ms', value: naiveP95, unit: 'ms' }),

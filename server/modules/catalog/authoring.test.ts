@@ -312,6 +312,7 @@ describe('publishing', () => {
     expect((await new Browser(t).get('/api/courses?q=se%20xuat%20ban')).json().total).toBe(0);
     const again = (await adminA.post(`/api/courses/${c.id}/publish`)).json();
     expect(again).toMatchObject({ status: 'published', publishedAt });
+    expect((await new Browser(t).get('/api/courses?q=se%20xuat%20ban')).json().total).toBe(1);
     expect(await auditActions(c.id)).toEqual([
       'course.created',
       'course.module_created',

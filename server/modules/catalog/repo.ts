@@ -518,28 +518,14 @@ function textQuery(words: string[], lastIsPrefix: boolean, weight = '') {
     .join(' & ');
 }
 
-export async function searchCourses(db: Db, f: CatalogFilter) {
-  const last = f.words[f.words.length - 1];
-  const indexed = f.words.filter(indexable);
-  const unindexed = f.words.filter((w) => !indexable(w));
-  const prefixLast = last !== undefined && indexable(last);
-  const matchAll = indexed.length
-    ? sql<SqlBool>`c.search_vector @@ to_tsquery('simple', ${textQuery(indexed, prefixLast)})`
-    : null;
-  const like = (column: 'c.search_folded' | 'c.title_folded', w: string) =>
-    sql<SqlBool>`${sql.ref(column)} like ${`%${likeEscaped(w)}%`}`;
-  // Every word in a title (in any language): such courses come first.
-  const inTitle: Expression<SqlBool>[] = [
-    ...(indexed.length
-      ? [sql<SqlBool>`c.search_vector @@ to_tsquery('simple', ${textQuery(indexed, prefixLast, 'A')})`]
-      : []),
-    ...unindexed.map((w) => like('c.title_folded', w)),
-  ];
-  const titleMatch = inTitle.length ? sql<SqlBool>`(${sql.join(inTitle, sql` and `)})` : sql<SqlBool>`false`;
-
+/** The published courses that match every word and filter, as a query to count or to page. */
+function matchingCourses(db: Db, f: CatalogFilter) {
   let q = db.selectFrom('courses as c').where('c.status', '=', 'published');
+  const matchAll = wordsQuery(f.words);
   if (matchAll) q = q.where(matchAll);
-  for (const w of unindexed) q = q.where(like('c.search_folded', w));
+  for (const w of f.words.filter((w) => !indexable(w))) {
+    q = q.where(sql<SqlBool>`c.search_folded like ${`%${likeEscaped(w)}%`}`);
+  }
   if (f.topic) q = q.where('c.topic', '=', f.topic);
   if (f.level) q = q.where('c.level', '=', f.level);
   if (f.mode) q = q.where('c.delivery_mode', '=', f.mode);
@@ -578,18 +564,18 @@ export async function searchCourses(db: Db, f: CatalogFilter) {
       ),
     );
   }
+  return q;
+}
 
-  // One pass over the matches gives the facets and the total (every course has one topic). Counting
-  // is the cost that grows with the catalog; nothing else reads every match.
+type MatchingCourses = ReturnType<typeof matchingCourses>;
+
+/** One pass over the matches gives the facets and the total (every course has exactly one topic). */
+async function countMatches(q: MatchingCourses): Promise<CatalogCounts> {
   const groups = await q
     .select(['c.topic', 'c.level', 'c.delivery_mode', (eb) => eb.fn.countAll<number>().as('n')])
     .groupBy(['c.topic', 'c.level', 'c.delivery_mode'])
     .execute();
-  const facets = {
-    topic: {} as Record<string, number>,
-    level: {} as Record<string, number>,
-    mode: {} as Record<string, number>,
-  };
+  const facets: CatalogCounts['facets'] = { topic: {}, level: {}, mode: {} };
   let total = 0;
   for (const g of groups) {
     const n = Number(g.n);
@@ -598,6 +584,51 @@ export async function searchCourses(db: Db, f: CatalogFilter) {
     facets.mode[g.delivery_mode] = (facets.mode[g.delivery_mode] ?? 0) + n;
     total += n;
   }
+  return { total, facets };
+}
+
+/** The total and the facets of a filter, without a page. */
+export function countCourses(db: Db, f: CatalogFilter) {
+  return countMatches(matchingCourses(db, f));
+}
+
+/** Every indexable word as a word of the course; the last may be the beginning of one. */
+function wordsQuery(words: string[]) {
+  const indexed = words.filter(indexable);
+  const last = words[words.length - 1];
+  return indexed.length
+    ? sql<SqlBool>`c.search_vector @@ to_tsquery('simple', ${textQuery(indexed, last !== undefined && indexable(last))})`
+    : null;
+}
+
+export interface CatalogCounts {
+  total: number;
+  facets: { topic: Record<string, number>; level: Record<string, number>; mode: Record<string, number> };
+}
+
+/**
+ * A page of the catalog. `counts` (the total and the facets of the same filter) may come from a
+ * cache: they do not depend on the sort or the page, and counting is the part of a search that grows
+ * with the catalog (see `countCourses`).
+ */
+export async function searchCourses(db: Db, f: CatalogFilter, counts?: CatalogCounts) {
+  const last = f.words[f.words.length - 1];
+  const indexed = f.words.filter(indexable);
+  const unindexed = f.words.filter((w) => !indexable(w));
+  const prefixLast = last !== undefined && indexable(last);
+  const like = (column: 'c.search_folded' | 'c.title_folded', w: string) =>
+    sql<SqlBool>`${sql.ref(column)} like ${`%${likeEscaped(w)}%`}`;
+  // Every word in a title (in any language): such courses come first.
+  const inTitle: Expression<SqlBool>[] = [
+    ...(indexed.length
+      ? [sql<SqlBool>`c.search_vector @@ to_tsquery('simple', ${textQuery(indexed, prefixLast, 'A')})`]
+      : []),
+    ...unindexed.map((w) => like('c.title_folded', w)),
+  ];
+  const titleMatch = inTitle.length ? sql<SqlBool>`(${sql.join(inTitle, sql` and `)})` : sql<SqlBool>`false`;
+
+  const q = matchingCourses(db, f);
+  const { total, facets } = counts ?? (await countMatches(q));
   if (f.offset >= total) return { rows: [], total, facets };
 
   // A page is chosen on the narrow columns alone (ids, in a subquery with its limit), and only its

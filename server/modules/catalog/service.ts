@@ -17,6 +17,7 @@ import type { Locale } from '../../../common/i18n/locales';
 import { canonicalVi, foldVi, tokensVi } from '../../../common/text';
 import type { CourseTranslations, DB, LessonKind } from '../../db/schema';
 import type { Actor } from '../../lib/actor';
+import { ReadCache } from '../../lib/cache';
 import type { AppContext, RequestMeta } from '../../lib/context';
 import { AppError, notFound } from '../../lib/errors';
 import { insertAudit } from '../audit/repo';
@@ -109,12 +110,33 @@ export interface CatalogPage {
 }
 
 /**
+ * The totals and facets of catalog filters. They do not depend on the sort or the page, so paging
+ * through results, or the catalog's first page that every visitor opens, reuses one count; counting is
+ * the part of a search that grows with the catalog (decision 006). Any course change in this process
+ * clears it; other servers on the same PostgreSQL see a change within a minute.
+ */
+const countCaches = new WeakMap<object, ReadCache<repo.CatalogCounts>>();
+function countCache(db: object) {
+  let cache = countCaches.get(db);
+  if (!cache) {
+    cache = new ReadCache<repo.CatalogCounts>({ ttlMs: 60_000, max: 2_000 });
+    countCaches.set(db, cache);
+  }
+  return cache;
+}
+
+/** Forget every cached catalog count: called after any committed change to a course. */
+export const catalogChanged = (db: object) => countCache(db).clear();
+
+/**
  * The public catalog: published courses matching every word of `q` in a title, summary or skill of
  * any language, accents, case and tone placement ignored; the last word may be the start of a word.
  */
 export async function searchCatalog(
   ctx: Pick<AppContext, 'db'>,
   query: CourseListQueryT,
+  /** `cachedCounts: false` counts afresh (the bench's uncached figure). */
+  opts: { cachedCounts?: boolean } = {},
 ): Promise<CatalogPage> {
   const page = query.page ?? 1;
   const pageSize = query.pageSize ?? 20;
@@ -126,7 +148,7 @@ export async function searchCatalog(
     provinceCode = match.province.code;
   }
   const skillFolded = query.skill ? foldVi(query.skill) : '';
-  const { rows, total, facets } = await repo.searchCourses(ctx.db, {
+  const filter: repo.CatalogFilter = {
     words,
     topic: query.topic,
     level: query.level,
@@ -138,7 +160,13 @@ export async function searchCatalog(
     sort: query.sort ?? (words.length > 0 ? 'relevance' : '-publishedAt'),
     limit: pageSize,
     offset: (page - 1) * pageSize,
-  });
+  };
+  const { sort: _sort, limit: _limit, offset: _offset, ...counted } = filter;
+  const counts =
+    opts.cachedCounts === false
+      ? undefined
+      : await countCache(ctx.db).get(JSON.stringify(counted), () => repo.countCourses(ctx.db, filter));
+  const { rows, total, facets } = await repo.searchCourses(ctx.db, filter, counts);
   const skills = new Map(rows.map((r) => [r.id, r.skills ?? []]));
   return { rows, skills, total, page, pageSize, facets };
 }
@@ -370,12 +398,14 @@ async function withCourse<T>(
   check: (a: Actor, c: repo.CourseRow) => void,
   work: (trx: Db, course: repo.CourseRow) => Promise<T>,
 ): Promise<T> {
-  return ctx.db.transaction().execute(async (trx) => {
+  const result = await ctx.db.transaction().execute(async (trx) => {
     const course = await repo.lockCourse(trx, courseId);
     if (!course) throw notFound('course');
     check(actor, course);
     return work(trx, course);
   });
+  catalogChanged(ctx.db);
+  return result;
 }
 
 const audit = (
