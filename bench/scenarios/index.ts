@@ -7,6 +7,7 @@ import { catalogScenario } from './catalog';
 import { credentialsScenario } from './credentials';
 import { gradebookScenario } from './gradebook';
 import { httpScenario } from './http';
+import { registryMatchingScenario } from './registry-matching';
 import { startupScenario } from './startup';
 
 export const scenarios: Scenario[] = [
@@ -15,4 +16,5 @@ export const scenarios: Scenario[] = [
   credentialsScenario,
   catalogScenario,
   gradebookScenario,
+  registryMatchingScenario,
 ];

@@ -10,7 +10,12 @@
  * first use (cold), as an import would meet them.
  */
 import { createHash } from 'node:crypto';
-import { blockingKeys, compare, type PersonRecord, personRecordFromRow } from '../../server/modules/registry/match';
+import {
+  blockingKeys,
+  compare,
+  type PersonRecord,
+  personRecordFromRow,
+} from '../../server/modules/registry/match';
 import { syntheticPopulation } from '../../server/modules/registry/synthetic';
 import { figure } from '../lib/figure';
 import type { Scenario } from '../lib/scenario';
@@ -65,7 +70,11 @@ export const registryMatchingScenario: Scenario = {
   prefix: 'registry.matching.',
   description: `Person matching on ${PEOPLE} synthetic people with ${DUPLICATE_RATE * 100}% noisy duplicates: precision, recall, compare() per second`,
   async run(ctx) {
-    const { records: rows } = syntheticPopulation({ seed: SEED, people: PEOPLE, duplicateRate: DUPLICATE_RATE });
+    const { records: rows } = syntheticPopulation({
+      seed: SEED,
+      people: PEOPLE,
+      duplicateRate: DUPLICATE_RATE,
+    });
     const hash = (cccd: string) => createHash('sha256').update(cccd).digest('base64url');
     const records = rows.map((r) => personRecordFromRow(r.row, hash, TODAY));
     const truth = truePairs(rows.map((r) => r.personId));
@@ -95,8 +104,18 @@ export const registryMatchingScenario: Scenario = {
     );
 
     return [
-      figure({ name: 'registry.matching.precision', value: precision, unit: 'ratio', goal: { op: '>=', target: 0.98 } }),
-      figure({ name: 'registry.matching.recall', value: recall, unit: 'ratio', goal: { op: '>=', target: 0.95 } }),
+      figure({
+        name: 'registry.matching.precision',
+        value: precision,
+        unit: 'ratio',
+        goal: { op: '>=', target: 0.98 },
+      }),
+      figure({
+        name: 'registry.matching.recall',
+        value: recall,
+        unit: 'ratio',
+        goal: { op: '>=', target: 0.95 },
+      }),
       figure({ name: 'registry.matching.sure_precision', value: surePrecision, unit: 'ratio' }),
       figure({ name: 'registry.matching.candidate_pairs', value: candidates.size, unit: 'pairs' }),
       figure({ name: 'registry.matching.compare_per_s', value: perSecond, unit: '/s' }),
