@@ -68,6 +68,7 @@ async function main(): Promise<number> {
       env: {
         NODE_ENV: 'production',
         CREDENTIAL_SECRET: randomBytes(32).toString('base64'),
+        PERSONAL_DATA_SECRET: randomBytes(32).toString('base64'),
         SEED_DEMO: 'true',
         LOG_LEVEL: 'warn',
         DATA_DIR: dataDir,

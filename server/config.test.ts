@@ -22,7 +22,11 @@ describe('configuration', () => {
   });
 
   it('is strict in production', () => {
-    const c = loadConfig({ NODE_ENV: 'production', CREDENTIAL_SECRET: 'x'.repeat(64) });
+    const c = loadConfig({
+      NODE_ENV: 'production',
+      CREDENTIAL_SECRET: 'x'.repeat(64),
+      PERSONAL_DATA_SECRET: 'y'.repeat(64),
+    });
     expect(c.SEED_DEMO).toBe(false);
     expect(c.COOKIE_SECURE).toBe(true);
   });

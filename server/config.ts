@@ -32,6 +32,11 @@ const ConfigSchema = Type.Object({
   SESSION_DAYS: Type.Integer({ minimum: 1 }),
   /** At least 32 random bytes, base64 or hex: encrypts the certificate issuers' private keys at rest. */
   CREDENTIAL_SECRET: Type.String({ minLength: 1 }),
+  /**
+   * At least 32 random bytes, base64 or hex: encrypts national ID numbers at rest and keys the hashes
+   * that match them. Losing it loses every stored CCCD; changing it needs a re-hash of the registry.
+   */
+  PERSONAL_DATA_SECRET: Type.String({ minLength: 1 }),
 });
 export type Config = Static<typeof ConfigSchema>;
 
@@ -56,12 +61,11 @@ export function decodeSecret(value: string): Buffer | null {
 }
 
 /**
- * CREDENTIAL_SECRET comes from the environment in production: a secret kept beside the keys it
- * protects would travel with every copy of DATA_DIR. Elsewhere one is made on first start and kept in
- * DATA_DIR/secrets, so restarts keep signing with the same issuer keys.
+ * The secrets (CREDENTIAL_SECRET, PERSONAL_DATA_SECRET) come from the environment in production: a
+ * secret kept beside the data it protects would travel with every copy of DATA_DIR. Elsewhere one is
+ * made on first start and kept in DATA_DIR/secrets, so restarts keep reading what they wrote.
  */
-function checkCredentialSecret(raw: Record<string, unknown>) {
-  const name = 'CREDENTIAL_SECRET';
+function checkSecret(raw: Record<string, unknown>, name: 'CREDENTIAL_SECRET' | 'PERSONAL_DATA_SECRET') {
   if (raw[name] === undefined) {
     if (raw.NODE_ENV === 'production')
       throw new ConfigError(
@@ -69,7 +73,7 @@ function checkCredentialSecret(raw: Record<string, unknown>) {
       );
     // Without a usable DATA_DIR there is nowhere to keep one: the schema check names DATA_DIR.
     if (typeof raw.DATA_DIR !== 'string' || raw.DATA_DIR === '') return;
-    raw[name] = localSecret(join(raw.DATA_DIR, 'secrets', 'credential-secret'));
+    raw[name] = localSecret(join(raw.DATA_DIR, 'secrets', name.toLowerCase().replaceAll('_', '-')));
   }
   const bytes = decodeSecret(String(raw[name]));
   if (!bytes || bytes.length < 32)
@@ -114,9 +118,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     LOGIN_LOCK_MINUTES: int('LOGIN_LOCK_MINUTES', env.LOGIN_LOCK_MINUTES, 15),
     SESSION_DAYS: int('SESSION_DAYS', env.SESSION_DAYS, 14),
     CREDENTIAL_SECRET: env.CREDENTIAL_SECRET || undefined,
+    PERSONAL_DATA_SECRET: env.PERSONAL_DATA_SECRET || undefined,
     ...overrides,
   };
-  checkCredentialSecret(raw);
+  checkSecret(raw, 'CREDENTIAL_SECRET');
+  checkSecret(raw, 'PERSONAL_DATA_SECRET');
   const first = Value.Errors(ConfigSchema, raw)[0];
   if (first) {
     const name = first.instancePath.replace(/^\//, '') || String(first.params ?? '');

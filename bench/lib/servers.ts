@@ -35,6 +35,7 @@ export async function startAppServer(): Promise<RunningServer & { demoAccounts: 
   const config = loadConfig({
     NODE_ENV: 'production',
     CREDENTIAL_SECRET: randomBytes(32).toString('base64'),
+    PERSONAL_DATA_SECRET: randomBytes(32).toString('base64'),
     HOST,
     PORT: '0',
     APP_URL: `http://${HOST}`,

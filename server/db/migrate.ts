@@ -7,12 +7,14 @@ import * as m0001 from './migrations/0001_foundation';
 import * as m0002 from './migrations/0002_geo';
 import * as m0003 from './migrations/0003_programs';
 import * as m0004 from './migrations/0004_learning';
+import * as m0005 from './migrations/0005_registry';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_geo': m0002,
   '0003_programs': m0003,
   '0004_learning': m0004,
+  '0005_registry': m0005,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -160,6 +160,93 @@ export interface PeopleTable {
   commune_code: Nullable<string>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+  /** HMAC-SHA256 of the CCCD under PERSONAL_DATA_SECRET: equal numbers, equal hashes. */
+  national_id_hash: Nullable<string>;
+  /** The CCCD, AES-256-GCM under PERSONAL_DATA_SECRET. */
+  national_id_enc: Nullable<string>;
+  /** Canonical +84… */
+  phone: Nullable<string>;
+  email: Nullable<string>;
+  /** Sensitive (Law 91/2025/QH15): read only by roles that need it. */
+  disability: Nullable<boolean>;
+  merged_into: Nullable<string>;
+  anonymised_at: Nullable<Date>;
+}
+
+export interface PersonKeysTable {
+  key: string;
+  person_id: string;
+}
+
+export type RosterImportStatus = 'previewed' | 'committed' | 'failed';
+export interface RosterImportsTable {
+  id: Generated<string>;
+  organisation_id: string;
+  created_by: Nullable<string>;
+  file_name: string;
+  file_sha256: string;
+  file_id: Nullable<string>;
+  status: Generated<RosterImportStatus>;
+  mode: Nullable<'all' | 'valid'>;
+  rows_total: Generated<number>;
+  rows_valid: Generated<number>;
+  rows_rejected: Generated<number>;
+  people_created: Generated<number>;
+  people_matched: Generated<number>;
+  enrolments_created: Generated<number>;
+  pairs_queued: Generated<number>;
+  created_at: Generated<Date>;
+  committed_at: Nullable<Date>;
+}
+
+export interface PersonOrganisationsTable {
+  person_id: string;
+  organisation_id: string;
+  import_id: Nullable<string>;
+  created_at: Generated<Date>;
+}
+
+export type DuplicatePairStatus = 'open' | 'not_duplicate' | 'merged';
+export interface DuplicatePairsTable {
+  id: Generated<string>;
+  person_a: string;
+  person_b: string;
+  score: number;
+  reasons: string[];
+  status: Generated<DuplicatePairStatus>;
+  import_id: Nullable<string>;
+  created_at: Generated<Date>;
+  decided_by: Nullable<string>;
+  decided_at: Nullable<Date>;
+}
+
+export interface PersonMergesTable {
+  id: Generated<string>;
+  survivor_id: string;
+  merged_id: string;
+  pair_id: Nullable<string>;
+  moved: Json;
+  merged_by: Nullable<string>;
+  merged_at: Generated<Date>;
+  undone_by: Nullable<string>;
+  undone_at: Nullable<Date>;
+}
+
+export type ConsentPurpose =
+  | 'training_records'
+  | 'impact_reporting'
+  | 'job_matching'
+  | 'share_employers_vn'
+  | 'share_employers_jp';
+export interface ConsentsTable {
+  id: Generated<string>;
+  person_id: string;
+  purpose: ConsentPurpose;
+  granted: boolean;
+  wording_version: string;
+  source: 'self' | 'staff';
+  recorded_by: Nullable<string>;
+  recorded_at: Generated<Date>;
 }
 
 export interface FilesTable {
@@ -455,4 +542,10 @@ export interface DB {
   credentials: CredentialsTable;
   trainer_certifications: TrainerCertificationsTable;
   notifications: NotificationsTable;
+  person_keys: PersonKeysTable;
+  roster_imports: RosterImportsTable;
+  person_organisations: PersonOrganisationsTable;
+  duplicate_pairs: DuplicatePairsTable;
+  person_merges: PersonMergesTable;
+  consents: ConsentsTable;
 }

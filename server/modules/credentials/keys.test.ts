@@ -52,32 +52,40 @@ describe('issuer keys', () => {
   });
 });
 
-describe('CREDENTIAL_SECRET', () => {
+describe.each([
+  ['CREDENTIAL_SECRET', 'PERSONAL_DATA_SECRET', 'credential-secret'],
+  ['PERSONAL_DATA_SECRET', 'CREDENTIAL_SECRET', 'personal-data-secret'],
+] as const)('%s', (name, otherName, fileName) => {
   it('is required in production and must hold 32 bytes', () => {
-    const prod = { NODE_ENV: 'production', DATA_DIR: tempDir() };
+    // The other secret is given, so every error below is about this one.
+    const prod = { NODE_ENV: 'production', DATA_DIR: tempDir(), [otherName]: OTHER };
     expect(() => loadConfig(prod)).toThrow(ConfigError);
-    expect(() => loadConfig(prod)).toThrow(/CREDENTIAL_SECRET is required in production/);
-    expect(() => loadConfig({ ...prod, CREDENTIAL_SECRET: Buffer.alloc(16).toString('base64') })).toThrow(
-      /Invalid environment variable CREDENTIAL_SECRET: needs at least 32 bytes/,
+    expect(() => loadConfig(prod)).toThrow(new RegExp(`${name} is required in production`));
+    expect(() => loadConfig({ ...prod, [name]: Buffer.alloc(16).toString('base64') })).toThrow(
+      new RegExp(`Invalid environment variable ${name}: needs at least 32 bytes`),
     );
-    expect(() => loadConfig({ ...prod, CREDENTIAL_SECRET: 'not a secret!' })).toThrow(/CREDENTIAL_SECRET/);
-    expect(loadConfig({ ...prod, CREDENTIAL_SECRET: OTHER }).CREDENTIAL_SECRET).toBe(OTHER);
+    expect(() => loadConfig({ ...prod, [name]: 'not a secret!' })).toThrow(new RegExp(name));
+    expect(loadConfig({ ...prod, [name]: SECRET })[name]).toBe(SECRET);
     expect(existsSync(join(prod.DATA_DIR, 'secrets'))).toBe(false);
   });
 
-  it('is made once outside production and kept (0600) in DATA_DIR/secrets, so restarts keep verifying', () => {
+  it('is made once outside production and kept (0600) in DATA_DIR/secrets, so restarts keep reading', () => {
     const dataDir = tempDir();
-    const first = loadConfig({ NODE_ENV: 'development', DATA_DIR: dataDir }).CREDENTIAL_SECRET;
-    const file = join(dataDir, 'secrets', 'credential-secret');
+    const first = loadConfig({ NODE_ENV: 'development', DATA_DIR: dataDir })[name];
+    const file = join(dataDir, 'secrets', fileName);
     expect(readFileSync(file, 'utf8').trim()).toBe(first);
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(Buffer.from(first, 'base64')).toHaveLength(32);
-    expect(loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir }).CREDENTIAL_SECRET).toBe(first);
-    // A secret given explicitly wins and nothing is written.
+    expect(loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir })[name]).toBe(first);
+    // Secrets given explicitly win and nothing is written.
     const other = tempDir();
-    expect(
-      loadConfig({ NODE_ENV: 'development', DATA_DIR: other, CREDENTIAL_SECRET: OTHER }).CREDENTIAL_SECRET,
-    ).toBe(OTHER);
+    const given = loadConfig({
+      NODE_ENV: 'development',
+      DATA_DIR: other,
+      [name]: OTHER,
+      [otherName]: SECRET,
+    });
+    expect(given[name]).toBe(OTHER);
     expect(existsSync(join(other, 'secrets'))).toBe(false);
   });
 });

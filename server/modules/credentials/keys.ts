@@ -5,17 +5,13 @@
  * and keeps the old ones, so every credential ever signed still verifies.
  */
 import {
-  createCipheriv,
-  createDecipheriv,
   createHash,
   createPrivateKey,
   createPublicKey,
   generateKeyPairSync,
-  hkdfSync,
   type KeyObject,
-  randomBytes,
 } from 'node:crypto';
-import { decodeSecret } from '../../config';
+import { deriveKey, seal, unseal } from '../../lib/seal';
 
 export interface PublicJwk {
   kty: 'OKP';
@@ -42,39 +38,20 @@ export function jwkThumbprint(jwk: { crv: string; kty: string; x: string }): str
 }
 
 /** The AES key: derived, so the raw secret is never used directly and can be of any length ≥ 32 bytes. */
-const aesKeys = new Map<string, Buffer>();
-function aesKey(secret: string): Buffer {
-  let key = aesKeys.get(secret);
-  if (!key) {
-    const bytes = decodeSecret(secret);
-    if (!bytes || bytes.length < 32) throw new Error('CREDENTIAL_SECRET must hold at least 32 bytes');
-    key = Buffer.from(hkdfSync('sha256', bytes, Buffer.alloc(0), 'nhanluc credential issuer keys v1', 32));
-    aesKeys.set(secret, key);
-  }
-  return key;
-}
+const aesKey = (secret: string) =>
+  deriveKey(secret, 'nhanluc credential issuer keys v1', 'CREDENTIAL_SECRET');
 
 /**
  * `v1.<iv>.<tag>.<ciphertext>` of the PKCS#8 DER key. The kid is authenticated data, so a private key
  * copied onto another key's row fails to decrypt instead of signing under the wrong kid.
  */
 export function encryptPrivateKey(privateKey: KeyObject, kid: string, secret: string): string {
-  const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', aesKey(secret), iv);
-  cipher.setAAD(Buffer.from(kid));
-  const der = privateKey.export({ format: 'der', type: 'pkcs8' });
-  const ct = Buffer.concat([cipher.update(der), cipher.final()]);
-  return ['v1', b64url(iv), b64url(cipher.getAuthTag()), b64url(ct)].join('.');
+  return seal(privateKey.export({ format: 'der', type: 'pkcs8' }), aesKey(secret), kid);
 }
 
 export function decryptPrivateKey(sealed: string, kid: string, secret: string): KeyObject {
-  const [version, iv, tag, ct] = sealed.split('.');
-  if (version !== 'v1' || !iv || !tag || !ct) throw new Error(`issuer key ${kid}: unknown encryption format`);
-  const decipher = createDecipheriv('aes-256-gcm', aesKey(secret), Buffer.from(iv, 'base64url'));
-  decipher.setAAD(Buffer.from(kid));
-  decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-  const der = Buffer.concat([decipher.update(Buffer.from(ct, 'base64url')), decipher.final()]);
-  return createPrivateKey({ key: der, format: 'der', type: 'pkcs8' });
+  if (!sealed.startsWith('v1.')) throw new Error(`issuer key ${kid}: unknown encryption format`);
+  return createPrivateKey({ key: unseal(sealed, aesKey(secret), kid), format: 'der', type: 'pkcs8' });
 }
 
 export function generateIssuerKey(secret: string): NewIssuerKey {
