@@ -67,6 +67,10 @@ export const errorStatus = {
   NOT_ENROLLED: 403,
   FILE_REQUIRED: 400,
   FILE_TYPE_NOT_ALLOWED: 415,
+  // registry (roster imports)
+  ROSTER_IMPORT_DONE: 409,
+  ROSTER_IMPORT_REFUSED: 422,
+  ROSTER_HAS_ERRORS: 422,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

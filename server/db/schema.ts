@@ -187,6 +187,8 @@ export interface RosterImportsTable {
   file_sha256: string;
   file_id: Nullable<string>;
   status: Generated<RosterImportStatus>;
+  format: Nullable<'csv' | 'xlsx'>;
+  report: Json;
   mode: Nullable<'all' | 'valid'>;
   rows_total: Generated<number>;
   rows_valid: Generated<number>;

@@ -11,6 +11,7 @@ import { notificationRoutes } from './notifications/routes';
 import { organisationRoutes } from './organisations/routes';
 import { programRoutes } from './programs/routes';
 import { quizRoutes } from './quizzes/routes';
+import { registryRoutes } from './registry/routes';
 
 export const moduleRoutes: ModuleRoutes[] = [
   healthRoutes,
@@ -24,4 +25,5 @@ export const moduleRoutes: ModuleRoutes[] = [
   fileRoutes,
   enrolmentRoutes,
   notificationRoutes,
+  registryRoutes,
 ];

@@ -41,6 +41,9 @@ export async function up(db: Kysely<any>) {
       file_sha256 text not null,
       file_id uuid references files (id) on delete set null,
       status text not null default 'previewed' check (status in ('previewed', 'committed', 'failed')),
+      format text check (format in ('csv', 'xlsx')),
+      -- The preview's report: counts, file problems and the first row problems (codes and params).
+      report jsonb not null default '{}'::jsonb,
       mode text check (mode in ('all', 'valid')),
       rows_total integer not null default 0,
       rows_valid integer not null default 0,
