@@ -67,6 +67,9 @@ export const errorStatus = {
   NOT_ENROLLED: 403,
   FILE_REQUIRED: 400,
   FILE_TYPE_NOT_ALLOWED: 415,
+  // privacy (consent and data rights)
+  CONSENT_WORDING_OUTDATED: 409,
+  ERASURE_WRONG_PASSWORD: 403,
   // registry (roster imports)
   ROSTER_IMPORT_DONE: 409,
   ROSTER_IMPORT_REFUSED: 422,

@@ -7,6 +7,7 @@ import { catalogScenario } from './catalog';
 import { credentialsScenario } from './credentials';
 import { gradebookScenario } from './gradebook';
 import { httpScenario } from './http';
+import { registryImportScenario } from './registry-import';
 import { registryMatchingScenario } from './registry-matching';
 import { startupScenario } from './startup';
 
@@ -17,4 +18,5 @@ export const scenarios: Scenario[] = [
   catalogScenario,
   gradebookScenario,
   registryMatchingScenario,
+  registryImportScenario,
 ];

@@ -155,6 +155,13 @@ export const Enrolment = Type.Object({
   transferredTo: Nullable(Uuid),
   /** 1 = next to get a seat; null unless waitlisted. */
   waitlistPosition: Nullable(Type.Integer()),
+  /**
+   * The certificate of this enrolment, null when none was issued. Only the roster fills it in (so its
+   * admins can open a completed learner's certificate); other endpoints leave it out.
+   */
+  credential: Type.Optional(
+    Nullable(Type.Object({ id: Uuid, status: Type.Enum(['active', 'revoked'] as const) })),
+  ),
 });
 export type EnrolmentT = Static<typeof Enrolment>;
 export const EnrolmentList = Paged(Enrolment);

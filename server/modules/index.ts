@@ -9,6 +9,7 @@ import { healthRoutes } from './health/routes';
 import { identityRoutes } from './identity/routes';
 import { notificationRoutes } from './notifications/routes';
 import { organisationRoutes } from './organisations/routes';
+import { privacyRoutes } from './privacy/routes';
 import { programRoutes } from './programs/routes';
 import { quizRoutes } from './quizzes/routes';
 import { registryRoutes } from './registry/routes';
@@ -25,5 +26,6 @@ export const moduleRoutes: ModuleRoutes[] = [
   fileRoutes,
   enrolmentRoutes,
   notificationRoutes,
+  privacyRoutes,
   registryRoutes,
 ];

@@ -583,9 +583,27 @@ describe('progress and completion', () => {
     const kinds = (await notificationsOf(ids.dung!)).map((n) => n.kind);
     expect(kinds.filter((k) => k === 'course_completed')).toHaveLength(1);
     expect(kinds.filter((k) => k === 'certificate_issued')).toHaveLength(1);
-    expect((await as('dung').get(`/api/enrolments/${enrolment}`)).json()).toMatchObject({
+    const one = (await as('dung').get(`/api/enrolments/${enrolment}`)).json();
+    expect(one).toMatchObject({ status: 'completed' });
+    expect(one).not.toHaveProperty('credential');
+
+    // The roster links a completed learner to their certificate, and says when it was revoked.
+    const rosterLine = async () =>
+      (
+        (await as('adminA').get(`/api/cohorts/${cohort.id}/enrolments`)).json() as {
+          items: { id: string; credential?: unknown }[];
+        }
+      ).items.find((e) => e.id === enrolment);
+    expect(await rosterLine()).toMatchObject({
       status: 'completed',
+      credential: { id: credentials[0]!.id, status: 'active' },
     });
+    await t.ctx.db
+      .updateTable('credentials')
+      .set({ revoked_at: new Date(), revocation_reason: 'issued_in_error' })
+      .where('id', '=', credentials[0]!.id)
+      .execute();
+    expect((await rosterLine())?.credential).toEqual({ id: credentials[0]!.id, status: 'revoked' });
   });
 
   it('counts attendance for in-person courses: excused is neither present nor held, and a new mark completes', async () => {

@@ -104,6 +104,17 @@ export const presentEnrolment = (e: EnrolmentLike, waitlistPosition: number | nu
   waitlistPosition: e.status === 'waitlisted' ? waitlistPosition : null,
 });
 
+/** A roster line: the enrolment and, for its admins, the certificate it earned (revoked or not). */
+export const presentRosterEnrolment = (
+  e: EnrolmentLike & { credential_id: string | null; credential_revoked_at: Date | null },
+  waitlistPosition: number | null,
+): EnrolmentT => ({
+  ...presentEnrolment(e, waitlistPosition),
+  credential: e.credential_id
+    ? { id: e.credential_id, status: e.credential_revoked_at ? 'revoked' : 'active' }
+    : null,
+});
+
 type RosterRow = Awaited<ReturnType<typeof repo.sessionRoster>>[number];
 
 export const presentAttendanceRow = (r: RosterRow): Static<typeof AttendanceRow> => ({

@@ -556,6 +556,8 @@ export async function listEnrolmentsOfCohort(db: Db, cohortId: string, f: Roster
   const column = f.sort.replace('-', '') === 'name' ? 'p.full_name_folded' : 'e.enrolled_at';
   const [rows, count] = await Promise.all([
     q
+      // At most one certificate per enrolment (unique index credentials_enrolment_key): no duplicate rows.
+      .leftJoin('credentials as cr', 'cr.enrolment_id', 'e.id')
       .select([
         'e.id',
         'e.cohort_id',
@@ -568,6 +570,8 @@ export async function listEnrolmentsOfCohort(db: Db, cohortId: string, f: Roster
         'e.transferred_to',
         'ch.course_id',
         'p.full_name',
+        'cr.id as credential_id',
+        'cr.revoked_at as credential_revoked_at',
       ])
       .orderBy(column, f.sort.startsWith('-') ? 'desc' : 'asc')
       .orderBy('e.id')

@@ -48,6 +48,7 @@ import {
   presentCohort,
   presentEnrolment,
   presentPublicCohort,
+  presentRosterEnrolment,
   presentSession,
 } from './presenter';
 import * as service from './service';
@@ -346,7 +347,7 @@ export const enrolmentRoutes: ModuleRoutes = (app, ctx) => {
     {
       schema: {
         tags: cohortTags,
-        summary: "A cohort's roster, waitlist included",
+        summary: "A cohort's roster, waitlist included, with the certificate each enrolment earned",
         params: CohortParams,
         querystring: RosterQuery,
         response: { 200: EnrolmentList, ...errorResponses },
@@ -360,7 +361,7 @@ export const enrolmentRoutes: ModuleRoutes = (app, ctx) => {
         sort: req.query.sort ?? 'name',
         ...p,
       });
-      return { items: rows.map((r) => presentEnrolment(r, positions.get(r.id) ?? null)), total, ...p };
+      return { items: rows.map((r) => presentRosterEnrolment(r, positions.get(r.id) ?? null)), total, ...p };
     },
   );
 

@@ -49,6 +49,8 @@ export const registryRoutes: ModuleRoutes = async (app, ctx) => {
       },
       async (req, reply) => {
         const actor = actorOf(req);
+        // Who may import is known from the path: refuse before reading a byte of the upload.
+        await service.assertCanImport(ctx, actor, req.params.orgId);
         let received: { buffer: Buffer; filename: string } | undefined;
         for await (const part of req.parts()) {
           if (part.type === 'file') received = { buffer: await part.toBuffer(), filename: part.filename };

@@ -41,6 +41,11 @@ function rowContext(ctx: AppContext, organisationId: string): RowContext {
   };
 }
 
+/** Refuses whoever may not import rosters for the organisation (and an organisation that takes none). */
+export async function assertCanImport(ctx: AppContext, actor: Actor, organisationId: string) {
+  await importingOrganisation(ctx, actor, organisationId);
+}
+
 async function importingOrganisation(ctx: AppContext, actor: Actor, organisationId: string) {
   policy.importRoster(actor, organisationId);
   const org = await findOrganisation(ctx.db, organisationId);
