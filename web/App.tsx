@@ -37,6 +37,9 @@ const VerifyPage = page(() => import('./features/credentials/VerifyPage'), 'Veri
 const TeachPage = page(() => import('./features/teach/TeachPage'), 'TeachPage');
 const CourseEditorPage = page(() => import('./features/teach/CourseEditorPage'), 'CourseEditorPage');
 const CohortPage = page(() => import('./features/teach/CohortPage'), 'CohortPage');
+const CertificatesPage = page(() => import('./features/teach/CertificatesPage'), 'CertificatesPage');
+const RosterImportPage = page(() => import('./features/registry/RosterImportPage'), 'RosterImportPage');
+const PrivacyPage = page(() => import('./features/privacy/PrivacyPage'), 'PrivacyPage');
 
 export function App() {
   return (
@@ -99,6 +102,14 @@ export function App() {
             </RequireAuth>
           }
         />
+        <Route
+          path="/me/privacy"
+          element={
+            <RequireAuth>
+              <PrivacyPage />
+            </RequireAuth>
+          }
+        />
         {/* Links in notifications and e-mails written by the server. */}
         <Route path="/learning/*" element={<Navigate to="/me/learning" replace />} />
         <Route path="/verify" element={<VerifyPage />} />
@@ -126,6 +137,22 @@ export function App() {
             element={
               <RequireAuth rule="teacher">
                 <CohortPage />
+              </RequireAuth>
+            }
+          />
+          <Route
+            path="certificates"
+            element={
+              <RequireAuth rule="teacher">
+                <CertificatesPage />
+              </RequireAuth>
+            }
+          />
+          <Route
+            path="rosters"
+            element={
+              <RequireAuth rule="teacher">
+                <RosterImportPage />
               </RequireAuth>
             }
           />

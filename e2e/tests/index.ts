@@ -4,5 +4,14 @@ import { adminTests } from './admin';
 import { authTests } from './auth';
 import { learningTests } from './learning';
 import { pageTests } from './pages';
+import { privacyTests } from './privacy';
+import { registryTests } from './registry';
 
-export const tests: E2eTest[] = [...authTests, ...adminTests, ...pageTests, ...learningTests];
+export const tests: E2eTest[] = [
+  ...authTests,
+  ...adminTests,
+  ...pageTests,
+  ...learningTests,
+  ...privacyTests,
+  ...registryTests,
+];

@@ -1,7 +1,8 @@
 /**
  * Learning as learners and trainers do it: find a course without typing accents, enrol, study the
  * lessons, pass the quiz and get a certificate anyone can verify; take attendance, export the
- * gradebook and reorder lessons from the keyboard. Every page visited is checked with axe-core.
+ * gradebook and reorder lessons from the keyboard; revoke a certificate and withdraw a learner as a
+ * partner admin. Every page visited is checked with axe-core.
  */
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
@@ -15,6 +16,8 @@ import { ja, vi } from '../lib/text';
 
 const texts = { vi, ja } as const;
 const trainer = demoAccounts.find((a) => a.role === 'trainer')!;
+/** The partner admin whose organisation owns the demo learner's finished course (server/modules/enrolment/demo.ts). */
+const partnerAdmin = demoAccounts.find((a) => a.email.startsWith('partner.hoalac@'))!;
 const demoLearner = demoAccounts.find((a) => a.role === 'learner')!;
 
 /** The demo course the learner takes: online, three lessons to read and a quiz (server/modules/quizzes/demo.ts). */
@@ -294,6 +297,178 @@ export const learningTests = [
       await page.keyboard.press('Alt+ArrowUp');
       assert.equal((await back).status(), 200);
       assert.deepEqual(await titles(), before, 'Alt+↑ put it back');
+
+      assert.equal(
+        problems.length,
+        0,
+        `serious or critical accessibility violations:\n${problems.join('\n')}`,
+      );
+    },
+  ),
+
+  defineTest(
+    'partner admin revokes a certificate with a reason from the keyboard and withdraws a learner from a roster',
+    async (t) => {
+      const page = await t.newPage();
+      const problems: string[] = [];
+      await login(page, partnerAdmin.email, partnerAdmin.password);
+
+      // From the teaching page to the certificates the organisation issued.
+      await byTestId(page, 'nav-teach').click();
+      await page.waitForURL('**/teach');
+      await settle(page);
+      await byTestId(page, 'teach-certificates').click();
+      await page.waitForURL('**/teach/certificates');
+      await settle(page);
+      const rows = byTestId(page, 'certificate-row');
+      await rows.first().waitFor({ state: 'visible' });
+      await axe(page, '/teach/certificates [vi]', problems);
+      await t.shot(page, 'issued certificates');
+
+      // The demo learner's certificate, found without typing accents; its verification link names it.
+      await byTestId(page, 'certificates-search').fill('ngoc han');
+      await page.waitForURL((url) => url.searchParams.get('q') === 'ngoc han');
+      await eventually(async () => {
+        for (const text of await rows.allInnerTexts())
+          assert.match(text, new RegExp(demoLearner.displayName));
+      });
+      const row = rows.filter({ has: byTestId(page, 'certificate-revoke') }).first();
+      const href = await row.getByTestId('certificate-verify').getAttribute('href');
+      assert.match(href ?? '', /^\/verify\/[0-9a-f-]{36}$/);
+      const theRow = rows.filter({ has: page.locator(`a[href="${href}"]`) });
+      assert.equal(await theRow.getAttribute('data-status'), 'active');
+
+      // The dialog: no reason is refused; the reason is chosen and the note typed from the keyboard.
+      await row.getByTestId('certificate-revoke').click();
+      const dialog = page.getByRole('dialog');
+      await dialog.waitFor({ state: 'visible' });
+      await byTestId(page, 'revoke-confirm').click();
+      await dialog.getByText(vi.teach.certificates.reasonNeeded).waitFor({ state: 'visible' });
+      const reason = byTestId(page, 'revoke-reason');
+      await reason.focus();
+      await page.keyboard.press('ArrowDown');
+      // ArrowDown opens the list on its first reason; Enter picks it.
+      await page.getByRole('listbox').waitFor({ state: 'visible' });
+      await page.keyboard.press('Enter');
+      await eventually(async () =>
+        assert.equal(await reason.inputValue(), vi.revocationReason.issued_in_error),
+      );
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('Cấp nhầm cho học viên khác (kiểm thử e2e).');
+      await axe(page, '/teach/certificates revoke dialog [vi]', problems);
+      await t.shot(page, 'revoke dialog');
+      const revoked = page.waitForResponse(
+        (r) => r.url().endsWith('/revoke') && r.request().method() === 'POST',
+      );
+      await byTestId(page, 'revoke-confirm').focus();
+      await page.keyboard.press('Enter');
+      assert.equal((await revoked).status(), 200);
+      await dialog.waitFor({ state: 'hidden' });
+      await eventually(async () => assert.equal(await theRow.getAttribute('data-status'), 'revoked'));
+      assert.match(await visibleText(theRow), new RegExp(vi.credentialStatus.revoked));
+      assert.match(await visibleText(theRow), new RegExp(vi.revocationReason.issued_in_error));
+      await t.shot(page, 'certificate revoked');
+
+      // Filtered on "revoked", the list still shows it; its public page says it is revoked.
+      await open(page, '/teach/certificates?status=revoked');
+      await theRow.waitFor({ state: 'visible' });
+      await theRow.getByTestId('certificate-verify').click();
+      await page.waitForURL(`**${href}`);
+      await settle(page);
+      const status = byTestId(page, 'verify-status');
+      await status.waitFor({ state: 'visible' });
+      assert.equal(await status.getAttribute('data-state'), 'revoked');
+      const visitor = await t.newPage();
+      await open(visitor, href!);
+      assert.equal(await byTestId(visitor, 'verify-status').getAttribute('data-state'), 'revoked');
+
+      // On a phone the list keeps its learner, status and actions in view.
+      const phone = await t.newPage({ viewport: NARROW, mobile: true });
+      await login(phone, partnerAdmin.email, partnerAdmin.password);
+      await open(phone, '/teach/certificates');
+      await byTestId(phone, 'certificate-row').first().waitFor({ state: 'visible' });
+      await axe(phone, '/teach/certificates 360px [vi]', problems);
+      await t.shot(phone, 'issued certificates 360px');
+
+      // A roster: withdraw an enrolled learner; the row says so.
+      await open(page, '/teach');
+      await byTestId(page, 'teach-cohort').first().getByRole('link').click();
+      await page.waitForURL('**/teach/cohorts/**');
+      await settle(page);
+      await byTestId(page, 'tab-roster').click();
+      await byTestId(page, 'roster-table').waitFor({ state: 'visible' });
+      const enrolled = byTestId(page, 'roster-row').filter({ has: byTestId(page, 'roster-withdraw') });
+      await enrolled.first().waitFor({ state: 'visible' });
+      const learner = (await enrolled.first().locator('td').first().innerText()).trim();
+      const learnerRow = byTestId(page, 'roster-row').filter({ hasText: learner });
+      await axe(page, 'roster with actions [vi]', problems);
+      await t.shot(page, 'roster actions');
+      await learnerRow.getByTestId('roster-withdraw').click();
+      await dialog.waitFor({ state: 'visible' });
+      assert.match(await visibleText(dialog), new RegExp(learner));
+      const withdrawn = page.waitForResponse(
+        (r) => r.url().endsWith('/withdraw') && r.request().method() === 'POST',
+      );
+      await byTestId(page, 'confirm-button').click();
+      assert.equal((await withdrawn).status(), 200);
+      await dialog.waitFor({ state: 'hidden' });
+      await eventually(async () => assert.equal(await learnerRow.getAttribute('data-status'), 'withdrawn'));
+      assert.match(await visibleText(learnerRow), new RegExp(vi.enrolmentStatus.withdrawn));
+      assert.equal(await learnerRow.getByTestId('roster-withdraw').count(), 0, 'nothing left to withdraw');
+      await t.shot(page, 'learner withdrawn');
+      await closeToasts(page);
+
+      // Transfer another learner to the course's other open class, picked from the keyboard.
+      const other = byTestId(page, 'roster-row').filter({ has: byTestId(page, 'roster-transfer') });
+      const moving = (await other.first().locator('td').first().innerText()).trim();
+      const movingRow = byTestId(page, 'roster-row').filter({ hasText: moving });
+      await movingRow.getByTestId('roster-transfer').click();
+      await dialog.waitFor({ state: 'visible' });
+      const target = byTestId(page, 'transfer-target');
+      await target.waitFor({ state: 'visible' });
+      await target.focus();
+      await page.keyboard.press('ArrowDown');
+      await page.getByRole('listbox').waitFor({ state: 'visible' });
+      await page.keyboard.press('Enter');
+      await eventually(async () => assert.notEqual(await target.inputValue(), ''));
+      await axe(page, 'transfer dialog [vi]', problems);
+      await t.shot(page, 'transfer dialog');
+      const moved = page.waitForResponse(
+        (r) => r.url().endsWith('/transfer') && r.request().method() === 'POST',
+      );
+      await byTestId(page, 'transfer-confirm').click();
+      assert.equal((await moved).status(), 201);
+      await dialog.waitFor({ state: 'hidden' });
+      await eventually(async () => assert.equal(await movingRow.getAttribute('data-status'), 'transferred'));
+      await t.shot(page, 'learner transferred');
+      await open(phone, `${new URL(page.url()).pathname}?tab=roster`);
+      await byTestId(phone, 'roster-table').waitFor({ state: 'visible' });
+      await axe(phone, 'roster 360px [vi]', problems);
+      await t.shot(phone, 'roster 360px');
+
+      // The class of the revoked certificate links its learner to it, marked as revoked.
+      const course = (await (
+        await page.request.get(`/api/credentials/${href!.split('/').pop()}`)
+      ).json()) as {
+        courseTitle: string;
+      };
+      await open(page, '/teach');
+      await byTestId(page, 'teach-cohort')
+        .filter({ hasText: course.courseTitle })
+        .filter({ hasText: '-K0' })
+        .getByRole('link')
+        .click();
+      await page.waitForURL('**/teach/cohorts/**');
+      await settle(page);
+      await byTestId(page, 'tab-roster').click();
+      const certificate = byTestId(page, 'roster-certificate');
+      await certificate.first().waitFor({ state: 'visible' });
+      assert.equal(await certificate.first().getAttribute('href'), href);
+      assert.ok(
+        (await visibleText(certificate.first())).includes(vi.teach.cohort.certificateRevoked),
+        'the link says the certificate was revoked',
+      );
+      await t.shot(page, 'roster certificate');
 
       assert.equal(
         problems.length,

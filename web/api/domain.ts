@@ -15,8 +15,10 @@ import type {
   CredentialStatus,
   DeliveryMode,
   EnrolmentStatus,
+  IssuedSort,
   LessonKind,
   QuestionKind,
+  RevocationReason,
   VerificationCheck,
 } from './types';
 
@@ -56,6 +58,14 @@ export const enrolmentStatuses = ['waitlisted', 'enrolled', 'completed', 'withdr
 export const questionKinds = ['single', 'multiple', 'true_false', 'short_answer', 'numeric'] as const;
 export const credentialStatuses = ['active', 'revoked', 'expired'] as const;
 export const verificationChecks = ['format', 'issuer', 'signature', 'validity', 'status'] as const;
+export const revocationReasons = [
+  'issued_in_error',
+  'superseded',
+  'requirements_not_met',
+  'holder_request',
+  'other',
+] as const;
+export const issuedSorts = ['-issuedAt', 'issuedAt', 'learnerName', '-learnerName'] as const;
 export const locales = ['vi', 'en', 'ja'] as const;
 /** Largest upload the server accepts (catalog contract: MAX_UPLOAD_BYTES). */
 export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
@@ -73,6 +83,8 @@ export type VocabularyChecks = [
   Assert<Same<(typeof questionKinds)[number], QuestionKind>>,
   Assert<Same<(typeof credentialStatuses)[number], CredentialStatus>>,
   Assert<Same<(typeof verificationChecks)[number], VerificationCheck>>,
+  Assert<Same<(typeof revocationReasons)[number], RevocationReason>>,
+  Assert<Same<(typeof issuedSorts)[number], IssuedSort>>,
 ];
 
 const member =
@@ -85,3 +97,5 @@ export const isCourseLevel = member(courseLevels);
 export const isDeliveryMode = member(deliveryModes);
 export const isCatalogSort = member(catalogSorts);
 export const isLocaleCode = member(locales);
+export const isCredentialStatus = member(credentialStatuses);
+export const isIssuedSort = member(issuedSorts);

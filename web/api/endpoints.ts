@@ -1,6 +1,6 @@
 /** Every API call the web app makes, typed by the contracts. Pages call these through React Query. */
 import type { Locale } from '../../common/i18n/locales';
-import { request, upload } from './client';
+import { request, type UploadOptions, upload, uploadWithProgress, withQuery } from './client';
 import type {
   Accepted,
   AddMemberBody,
@@ -19,6 +19,8 @@ import type {
   CohortList,
   CohortListQuery,
   CohortSession,
+  ConsentOverview,
+  ConsentPurpose,
   CourseDetail,
   CourseList,
   CourseListQuery,
@@ -29,12 +31,15 @@ import type {
   CreateSessionBody,
   Enrolment,
   EnrolmentList,
+  EraseBody,
   ForgotPasswordBody,
   Gradebook,
   GradebookQuery,
   GrantBody,
   ImportQuestionsBody,
   ImportReport,
+  IssuedList,
+  IssuedQuery,
   LearnerQuiz,
   Lesson,
   LessonProgress,
@@ -61,12 +66,21 @@ import type {
   QuestionListQuery,
   Quiz,
   QuizList,
+  RecordConsentBody,
   RegisterBody,
   ResetPasswordBody,
+  RevokeBody,
+  RosterCommitBody,
+  RosterFileFormat,
+  RosterImport,
+  RosterImportDetail,
+  RosterImportList,
+  RosterImportListQuery,
   RosterQuery,
   SessionAttendance,
   SessionList,
   StoredFile,
+  TransferBody,
   UpdateCourseBody,
   UpdateLessonBody,
   UpdateOrganisationBody,
@@ -191,6 +205,15 @@ export const cohortsApi = {
   gradebookXlsxUrl: (cohortId: string) => `/api/cohorts/${id(cohortId)}/gradebook.xlsx`,
 };
 
+/** A cohort's admins acting on one enrolment of its roster. */
+export const enrolmentsApi = {
+  withdraw: (enrolmentId: string) =>
+    request<Enrolment>('POST', `/api/enrolments/${id(enrolmentId)}/withdraw`),
+  /** Answers with the new enrolment, in the target cohort. */
+  transfer: (enrolmentId: string, body: TransferBody) =>
+    request<Enrolment>('POST', `/api/enrolments/${id(enrolmentId)}/transfer`, { body }),
+};
+
 export const learningApi = {
   mine: () => request<MyLearning>('GET', '/api/me/learning'),
   enrol: (cohortId: string) => request<Enrolment>('POST', '/api/me/enrolments', { body: { cohortId } }),
@@ -229,6 +252,28 @@ export const credentialsApi = {
   wallet: (query: WalletQuery) => request<WalletList>('GET', '/api/me/credentials', { query }),
   jsonUrl: (credentialId: string) => `/api/credentials/${id(credentialId)}/download.json`,
   pdfUrl: (credentialId: string) => `/api/credentials/${id(credentialId)}/download.pdf`,
+  /** Certificates an organisation issued (its administrators). */
+  issued: (orgId: string, query: IssuedQuery) =>
+    request<IssuedList>('GET', `/api/organisations/${id(orgId)}/credentials`, { query }),
+  revoke: (credentialId: string, body: RevokeBody) =>
+    request<PublicCredential>('POST', `/api/credentials/${id(credentialId)}/revoke`, { body }),
+};
+
+/** Roster imports of a training partner: upload to preview, commit, the rejected rows, the history. */
+export const registryApi = {
+  /** Answers once every row is checked; `options.onProgress` follows the bytes sent. */
+  preview: (orgId: string, file: File, options?: UploadOptions) =>
+    uploadWithProgress<RosterImportDetail>(`/api/organisations/${id(orgId)}/roster-imports`, file, options),
+  get: (importId: string) => request<RosterImportDetail>('GET', `/api/roster-imports/${id(importId)}`),
+  commit: (importId: string, body: RosterCommitBody) =>
+    request<RosterImport>('POST', `/api/roster-imports/${id(importId)}/commit`, { body }),
+  list: (orgId: string, query: RosterImportListQuery) =>
+    request<RosterImportList>('GET', `/api/organisations/${id(orgId)}/roster-imports`, { query }),
+  /** Downloads (Content-Disposition: attachment), opened as plain links. */
+  rejectedUrl: (importId: string, format: RosterFileFormat) =>
+    `/api/roster-imports/${id(importId)}/rejected.${format}`,
+  templateUrl: (format: RosterFileFormat, lang: Locale) =>
+    withQuery(`/api/roster-template.${format}`, { lang }),
 };
 
 export const notificationsApi = {
@@ -237,4 +282,15 @@ export const notificationsApi = {
   markRead: (notificationId: string) =>
     request<Notification>('POST', `/api/me/notifications/${id(notificationId)}/read`),
   markAllRead: () => request<{ marked: number }>('POST', '/api/me/notifications/read-all'),
+};
+
+/** The signed-in person's own consents and data rights (no ids: always about oneself). */
+export const privacyApi = {
+  consents: () => request<ConsentOverview>('GET', '/api/me/consents'),
+  recordConsent: (purpose: ConsentPurpose, body: RecordConsentBody) =>
+    request<ConsentOverview>('PUT', `/api/me/consents/${id(purpose)}`, { body }),
+  /** Downloads (Content-Disposition: attachment), opened as plain links. */
+  jsonUrl: '/api/me/data',
+  htmlUrl: '/api/me/data.html',
+  erase: (body: EraseBody) => request<void>('POST', '/api/me/erase', { body }),
 };

@@ -10,8 +10,10 @@ import type * as geo from '../../common/contracts/geo';
 import type * as identity from '../../common/contracts/identity';
 import type * as notifications from '../../common/contracts/notifications';
 import type * as orgs from '../../common/contracts/organisations';
+import type * as privacy from '../../common/contracts/privacy';
 import type * as programs from '../../common/contracts/programs';
 import type * as quizzes from '../../common/contracts/quizzes';
+import type * as registry from '../../common/contracts/registry';
 
 export type Me = Static<typeof identity.Me>;
 export type Role = Static<typeof identity.RoleSchema>;
@@ -93,6 +95,7 @@ export type Enrolment = Static<typeof enrolment.Enrolment>;
 export type EnrolmentList = Static<typeof enrolment.EnrolmentList>;
 export type RosterQuery = Static<typeof enrolment.RosterQuery>;
 export type AdminEnrolBody = Static<typeof enrolment.AdminEnrolBody>;
+export type TransferBody = Static<typeof enrolment.TransferBody>;
 export type LessonProgress = Static<typeof enrolment.LessonProgress>;
 export type AttendanceBody = Static<typeof enrolment.AttendanceBody>;
 export type SessionAttendance = Static<typeof enrolment.SessionAttendance>;
@@ -122,6 +125,8 @@ export type ReviewItem = Static<typeof quizzes.ReviewItem>;
 
 // --- certificates ---
 export type CredentialStatus = credentials.CredentialStatus;
+export type RevocationReason = credentials.RevocationReason;
+export type IssuedSort = (typeof credentials.issuedSorts)[number];
 export type VerificationCheck = credentials.VerificationCheck;
 export type PublicCredential = Static<typeof credentials.PublicCredential>;
 export type VerifyBody = Static<typeof credentials.VerifyBody>;
@@ -129,8 +134,31 @@ export type VerifyResult = Static<typeof credentials.VerifyResult>;
 export type WalletItem = Static<typeof credentials.WalletItem>;
 export type WalletList = Static<typeof credentials.WalletList>;
 export type WalletQuery = Static<typeof credentials.WalletQuery>;
+export type IssuedCredential = Static<typeof credentials.IssuedCredential>;
+export type IssuedList = Static<typeof credentials.IssuedList>;
+export type IssuedQuery = Static<typeof credentials.IssuedQuery>;
+export type RevokeBody = Static<typeof credentials.RevokeBody>;
+
+// --- people registry: roster imports ---
+export type RosterImportStatus = (typeof registry.rosterImportStatuses)[number];
+export type RosterImportMode = (typeof registry.rosterImportModes)[number];
+export type RosterFileFormat = (typeof registry.rosterFileFormats)[number];
+export type RosterImport = Static<typeof registry.RosterImport>;
+export type RosterImportDetail = Static<typeof registry.RosterImportDetail>;
+export type RosterProblem = Static<typeof registry.RosterProblem>;
+export type RosterImportList = Static<typeof registry.RosterImportList>;
+export type RosterImportListQuery = Static<typeof registry.ImportListQuery>;
+export type RosterCommitBody = Static<typeof registry.CommitBody>;
 
 // --- notifications ---
 export type Notification = Static<typeof notifications.Notification>;
 export type NotificationList = Static<typeof notifications.NotificationList>;
 export type NotificationListQuery = Static<typeof notifications.NotificationListQuery>;
+
+// --- privacy (consent and data rights) ---
+export type ConsentPurpose = import('../../common/consent').ConsentPurpose;
+export type ConsentState = Static<typeof privacy.ConsentState>;
+export type ConsentRecord = Static<typeof privacy.ConsentRecord>;
+export type ConsentOverview = Static<typeof privacy.ConsentOverview>;
+export type RecordConsentBody = Static<typeof privacy.RecordConsentBody>;
+export type EraseBody = Static<typeof privacy.EraseBody>;

@@ -118,6 +118,7 @@ async function importBatch(
   const pairs: Parameters<typeof repo.insertPairs>[1] = [];
   const personIds: string[] = [];
   const matchedIds = new Set<string>();
+  const fills: repo.PersonGaps[] = [];
 
   for (const item of items) {
     const seen = new Set<string>();
@@ -137,7 +138,11 @@ async function importBatch(
       personIds.push(id);
       if (!matchedIds.has(id)) {
         matchedIds.add(id);
-        await fillGaps(config, trx, best.candidate, item.record, item.person, byKey);
+        const gained = fillGaps(config, best.candidate, item.record, item.person, byKey);
+        if (gained) {
+          fills.push(gained.fill);
+          for (const key of gained.keys) newKeys.push({ key, person_id: id });
+        }
       }
       counts.peopleMatched++;
       continue;
@@ -169,21 +174,24 @@ async function importBatch(
   }
 
   await repo.insertPeople(trx, newPeople);
+  await repo.fillPeopleGaps(trx, fills);
   await repo.insertPersonKeys(trx, newKeys);
   counts.pairsQueued += await repo.insertPairs(trx, pairs);
   await repo.linkOrganisation(trx, [...new Set(personIds)], input.organisationId, input.importId);
   counts.enrolmentsCreated += await enrol(trx, input, items, personIds, cohorts, enrolled);
 }
 
-/** A matched person gains the row's fields it lacks (never losing one); its keys grow with them. */
-async function fillGaps(
+/**
+ * What a matched person gains from the row: the fields it lacks (never overwriting one), and the
+ * blocking keys those fields add. The caller writes both with the batch.
+ */
+function fillGaps(
   config: Pick<Config, 'PERSONAL_DATA_SECRET'>,
-  trx: Db,
   known: Candidate,
   record: RosterRecord,
   person: PersonRecord,
   byKey: Map<string, Candidate[]>,
-) {
+): { fill: repo.PersonGaps; keys: string[] } | null {
   const fields = ['dateOfBirth', 'sex', 'provinceCode', 'phone', 'email', 'nationalIdHash'] as const;
   const merged: PersonRecord = { ...known.record };
   let gained = false;
@@ -193,24 +201,24 @@ async function fillGaps(
       gained = true;
     }
   }
-  if (!gained) return;
-  await repo.fillPersonGaps(trx, known.id, {
-    sex: record.sex,
-    date_of_birth: record.dateOfBirth,
-    province_code: record.provinceCode,
-    phone: record.phone,
-    email: record.email,
-    disability: record.disability,
-    national_id_hash: person.nationalIdHash ?? null,
-    national_id_enc: record.nationalId ? sealNationalId(config, known.id, record.nationalId) : null,
-  });
+  if (!gained) return null;
   known.record = merged;
-  const keys = blockingKeys(merged);
-  await repo.insertPersonKeys(
-    trx,
-    keys.map((key) => ({ key, person_id: known.id })),
-  );
-  for (const key of keys) if (!byKey.get(key)?.includes(known)) push(byKey, key, known);
+  const keys = blockingKeys(merged).filter((key) => !byKey.get(key)?.includes(known));
+  for (const key of keys) push(byKey, key, known);
+  return {
+    fill: {
+      id: known.id,
+      sex: record.sex,
+      date_of_birth: record.dateOfBirth,
+      province_code: record.provinceCode,
+      phone: record.phone,
+      email: record.email,
+      disability: record.disability,
+      national_id_hash: person.nationalIdHash ?? null,
+      national_id_enc: record.nationalId ? sealNationalId(config, known.id, record.nationalId) : null,
+    },
+    keys,
+  };
 }
 
 async function enrol(

@@ -167,10 +167,26 @@ const preparedCache = new WeakMap<PersonRecord, Prepared>();
 function prepare(record: PersonRecord): Prepared {
   let p = preparedCache.get(record);
   if (!p) {
-    p = { name: prepareName(record.fullName) };
+    p = { name: cachedName(record.fullName) };
     preparedCache.set(record, p);
   }
   return p;
+}
+
+/**
+ * Names analysed, by spelling: an import compares the same registry names again in every batch (each
+ * batch reads its candidates afresh), and analysing a name costs more than comparing two.
+ */
+const nameCache = new Map<string, PreparedName>();
+const NAME_CACHE_MAX = 100_000;
+function cachedName(fullName: string): PreparedName {
+  let name = nameCache.get(fullName);
+  if (!name) {
+    if (nameCache.size >= NAME_CACHE_MAX) nameCache.clear();
+    name = prepareName(fullName);
+    nameCache.set(fullName, name);
+  }
+  return name;
 }
 
 function prepareName(fullName: string): PreparedName {

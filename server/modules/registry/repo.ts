@@ -24,20 +24,27 @@ export const personMatchColumns = [
  */
 export async function candidatesByKeys(db: Db, keys: string[], maxPerKey: number) {
   if (keys.length === 0) return [];
-  return db
-    .with('hits', (qb) =>
-      qb
-        .selectFrom('person_keys as k')
-        .select(['k.key', 'k.person_id', sql<number>`count(*) over (partition by k.key)`.as('n')])
-        .where('k.key', '=', sql<string>`any(${sql.val(keys)}::text[])`),
+  const { rows } = await sql<{
+    key: string;
+    id: string;
+    full_name: string;
+    sex: 'F' | 'M' | 'X' | null;
+    date_of_birth: string | null;
+    province_code: string | null;
+    phone: string | null;
+    email: string | null;
+    national_id_hash: string | null;
+  }>`
+    with hits as (
+      select k.key, k.person_id, count(*) over (partition by k.key) as n
+      from unnest(${sql.val(keys)}::text[]) as q(key)
+      join person_keys k on k.key = q.key
     )
-    .selectFrom('hits as h')
-    .innerJoin('people as p', 'p.id', 'h.person_id')
-    .where('h.n', '<=', maxPerKey)
-    .where('p.merged_into', 'is', null)
-    .where('p.anonymised_at', 'is', null)
-    .select(['h.key', ...personMatchColumns])
-    .execute();
+    select h.key, p.id, p.full_name, p.sex, to_char(p.date_of_birth, 'YYYY-MM-DD') as date_of_birth,
+      p.province_code, p.phone, p.email, p.national_id_hash
+    from hits h join people p on p.id = h.person_id
+    where h.n <= ${maxPerKey} and p.merged_into is null and p.anonymised_at is null`.execute(db);
+  return rows;
 }
 
 export interface NewPersonRow {
@@ -54,51 +61,60 @@ export interface NewPersonRow {
   disability: boolean | null;
 }
 
+/** Many rows in one statement of one array per column: a few parameters, whatever the row count. */
 export async function insertPeople(db: Db, rows: NewPersonRow[]) {
-  for (let i = 0; i < rows.length; i += BATCH) {
-    await db
-      .insertInto('people')
-      .values(rows.slice(i, i + BATCH))
-      .execute();
-  }
+  if (rows.length === 0) return;
+  const col = <K extends keyof NewPersonRow>(k: K) => sql.val(rows.map((r) => r[k]));
+  await sql`
+    insert into people (id, full_name, full_name_folded, sex, date_of_birth, province_code, phone, email,
+      national_id_hash, national_id_enc, disability)
+    select * from unnest(${col('id')}::uuid[], ${col('full_name')}::text[], ${col('full_name_folded')}::text[],
+      ${col('sex')}::text[], ${col('date_of_birth')}::date[], ${col('province_code')}::text[], ${col('phone')}::text[],
+      ${col('email')}::text[], ${col('national_id_hash')}::text[], ${col('national_id_enc')}::text[],
+      ${col('disability')}::boolean[])`.execute(db);
 }
 
 export async function insertPersonKeys(db: Db, rows: { key: string; person_id: string }[]) {
-  for (let i = 0; i < rows.length; i += BATCH) {
-    await db
-      .insertInto('person_keys')
-      .values(rows.slice(i, i + BATCH))
-      .onConflict((oc) => oc.doNothing())
-      .execute();
-  }
+  if (rows.length === 0) return;
+  await sql`
+    insert into person_keys (key, person_id)
+    select * from unnest(${sql.val(rows.map((r) => r.key))}::text[], ${sql.val(rows.map((r) => r.person_id))}::uuid[])
+    on conflict do nothing`.execute(db);
 }
 
-/** Fills what a matched person's record lacks; never overwrites what is there. */
-export const fillPersonGaps = (
-  db: Db,
-  id: string,
-  p: Partial<
-    Pick<NewPersonRow, 'sex' | 'date_of_birth' | 'province_code' | 'phone' | 'email' | 'disability'>
-  > & {
-    national_id_hash?: string | null;
-    national_id_enc?: string | null;
-  },
-) =>
-  db
-    .updateTable('people')
-    .set({
-      sex: sql`coalesce(sex, ${p.sex ?? null})`,
-      date_of_birth: sql`coalesce(date_of_birth, ${p.date_of_birth ?? null}::date)`,
-      province_code: sql`coalesce(province_code, ${p.province_code ?? null})`,
-      phone: sql`coalesce(phone, ${p.phone ?? null})`,
-      email: sql`coalesce(email, ${p.email ?? null})`,
-      disability: sql`coalesce(disability, ${p.disability ?? null}::boolean)`,
-      national_id_hash: sql`coalesce(national_id_hash, ${p.national_id_hash ?? null})`,
-      national_id_enc: sql`case when national_id_hash is null then ${p.national_id_enc ?? null} else national_id_enc end`,
-      updated_at: sql`now()`,
-    })
-    .where('id', '=', id)
-    .execute();
+export interface PersonGaps {
+  id: string;
+  sex: 'F' | 'M' | 'X' | null;
+  date_of_birth: string | null;
+  province_code: string | null;
+  phone: string | null;
+  email: string | null;
+  disability: boolean | null;
+  national_id_hash: string | null;
+  national_id_enc: string | null;
+}
+
+/** Fills what matched people's records lack, in one statement; never overwrites what is there. */
+export async function fillPeopleGaps(db: Db, rows: PersonGaps[]) {
+  if (rows.length === 0) return;
+  const col = <K extends keyof PersonGaps>(k: K) => sql.val(rows.map((r) => r[k]));
+  await sql`
+    update people as p set
+      sex = coalesce(p.sex, v.sex),
+      date_of_birth = coalesce(p.date_of_birth, v.date_of_birth),
+      province_code = coalesce(p.province_code, v.province_code),
+      phone = coalesce(p.phone, v.phone),
+      email = coalesce(p.email, v.email),
+      disability = coalesce(p.disability, v.disability),
+      national_id_enc = case when p.national_id_hash is null then v.national_id_enc else p.national_id_enc end,
+      national_id_hash = coalesce(p.national_id_hash, v.national_id_hash),
+      updated_at = now()
+    from unnest(${col('id')}::uuid[], ${col('sex')}::text[], ${col('date_of_birth')}::date[],
+      ${col('province_code')}::text[], ${col('phone')}::text[], ${col('email')}::text[],
+      ${col('disability')}::boolean[], ${col('national_id_hash')}::text[], ${col('national_id_enc')}::text[])
+      as v(id, sex, date_of_birth, province_code, phone, email, disability, national_id_hash, national_id_enc)
+    where p.id = v.id`.execute(db);
+}
 
 export async function linkOrganisation(
   db: Db,
@@ -106,17 +122,11 @@ export async function linkOrganisation(
   organisationId: string,
   importId: string,
 ) {
-  for (let i = 0; i < personIds.length; i += BATCH) {
-    await db
-      .insertInto('person_organisations')
-      .values(
-        personIds
-          .slice(i, i + BATCH)
-          .map((person_id) => ({ person_id, organisation_id: organisationId, import_id: importId })),
-      )
-      .onConflict((oc) => oc.columns(['person_id', 'organisation_id']).doNothing())
-      .execute();
-  }
+  if (personIds.length === 0) return;
+  await sql`
+    insert into person_organisations (person_id, organisation_id, import_id)
+    select p, ${organisationId}::uuid, ${importId}::uuid from unnest(${sql.val(personIds)}::uuid[]) as p
+    on conflict (person_id, organisation_id) do nothing`.execute(db);
 }
 
 /** The organisation's cohorts with these codes (codes compared without case). */
@@ -164,12 +174,13 @@ export interface NewEnrolmentRow {
 }
 
 export async function insertEnrolments(db: Db, rows: NewEnrolmentRow[]) {
-  for (let i = 0; i < rows.length; i += BATCH) {
-    await db
-      .insertInto('enrolments')
-      .values(rows.slice(i, i + BATCH))
-      .execute();
-  }
+  if (rows.length === 0) return;
+  const col = <K extends keyof NewEnrolmentRow>(k: K) => sql.val(rows.map((r) => r[k]));
+  await sql`
+    insert into enrolments (cohort_id, person_id, status, source, completed_at, ended_at, created_by)
+    select * from unnest(${col('cohort_id')}::uuid[], ${col('person_id')}::uuid[], ${col('status')}::text[],
+      ${col('source')}::text[], ${col('completed_at')}::timestamptz[], ${col('ended_at')}::timestamptz[],
+      ${col('created_by')}::uuid[])`.execute(db);
 }
 
 export async function insertPairs(

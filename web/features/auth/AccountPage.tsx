@@ -19,6 +19,7 @@ import { notifications } from '@mantine/notifications';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { locales } from '../../../common/i18n/locales';
 import { PASSWORD_MIN } from '../../api/domain';
 import { authApi } from '../../api/endpoints';
@@ -92,6 +93,19 @@ export function AccountPage() {
                 ))}
               </List>
             )}
+          </Card>
+          <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="account-privacy">
+            <Title order={2} size="h4" id="account-privacy" mb={4}>
+              {t('account.privacyTitle')}
+            </Title>
+            <Text size="sm" c="dimmed" mb="sm">
+              {t('account.privacyHint')}
+            </Text>
+            <Group>
+              <Button component={Link} to="/me/privacy" variant="light" data-testid="account-privacy-link">
+                {t('account.privacyLink')}
+              </Button>
+            </Group>
           </Card>
         </Stack>
         <ChangePassword />

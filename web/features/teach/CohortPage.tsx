@@ -1,6 +1,7 @@
 /**
  * A class (/teach/cohorts/:id) for its trainers and partner admin: the schedule and attendance taking,
- * the roster with the waitlist and enrolment by e-mail, and the gradebook with its Excel export.
+ * the roster with the waitlist, enrolment by e-mail, withdrawal, transfer and each learner's
+ * certificate, and the gradebook with its Excel export.
  */
 import './styles';
 import {
@@ -8,6 +9,7 @@ import {
   Badge,
   Button,
   Group,
+  Modal,
   Paper,
   Radio,
   Select,
@@ -23,10 +25,11 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
+import { timeZone } from '../../../common/i18n/locales';
 import { ApiError, fieldError } from '../../api/client';
 import { attendanceStatuses, enrolmentStatuses } from '../../api/domain';
-import { cohortsApi } from '../../api/endpoints';
-import type { AttendanceStatus, Cohort, CohortSession, EnrolmentStatus } from '../../api/types';
+import { cohortsApi, enrolmentsApi } from '../../api/endpoints';
+import type { AttendanceStatus, Cohort, CohortSession, Enrolment, EnrolmentStatus } from '../../api/types';
 import { EmptyState } from '../../components/ui/EmptyState';
 import { ErrorAlert } from '../../components/ui/ErrorAlert';
 import { formatDate, formatDateTime, formatNumber, formatTime } from '../../components/ui/format';
@@ -34,8 +37,12 @@ import { PageLoader } from '../../components/ui/PageLoader';
 import { Pager } from '../../components/ui/Pager';
 import { usePageTitle } from '../../components/ui/usePageTitle';
 import { currentLocale } from '../../i18n';
+import { ConfirmModal } from '../admin/components';
+import { isPlatformAdmin, teachingOrganisations } from '../auth/access';
+import { useMe } from '../auth/hooks';
 import { useDateRange } from '../catalog/components';
 import { NotFoundPage } from '../home/NotFoundPage';
+import { WhoseHidden } from './components';
 import { cohortQuery } from './queries';
 
 const tabs = ['attendance', 'roster', 'gradebook'] as const;
@@ -408,6 +415,25 @@ function Roster({ cohort }: { cohort: Cohort }) {
     queryFn: () => cohortsApi.roster(cohort.id, { pageSize: 100, status: 'waitlisted' }),
     enabled: cohort.waitlisted > 0,
   });
+  const { me } = useMe();
+  // Withdrawal and transfer are for the cohort's partner admin (server: enrolment policy), not its trainers.
+  const manages =
+    isPlatformAdmin(me) || teachingOrganisations(me).some((o) => o.id === cohort.organisationId && o.manages);
+  const queryClient = useQueryClient();
+  const [withdrawing, setWithdrawing] = useState<Enrolment | null>(null);
+  const [transferring, setTransferring] = useState<Enrolment | null>(null);
+  const withdraw = useMutation({
+    mutationFn: (e: Enrolment) => enrolmentsApi.withdraw(e.id),
+    onSuccess: (_, e) => {
+      void queryClient.invalidateQueries({ queryKey: ['cohort', cohort.id] });
+      void queryClient.invalidateQueries({ queryKey: ['teach', 'cohorts'] });
+      notifications.show({
+        color: 'green',
+        message: t('teach.cohort.withdrawn', { name: e.person.fullName }),
+      });
+      setWithdrawing(null);
+    },
+  });
   const queue = [...(waitlist.data?.items ?? [])].sort(
     (a, b) => (a.waitlistPosition ?? 0) - (b.waitlistPosition ?? 0),
   );
@@ -470,11 +496,14 @@ function Roster({ cohort }: { cohort: Cohort }) {
                       {t('teach.cohort.enrolledAt')}
                     </Table.Th>
                     <Table.Th visibleFrom="sm">{t('teach.cohort.source')}</Table.Th>
+                    <Table.Th>
+                      <span className="visually-hidden">{t('common.actions')}</span>
+                    </Table.Th>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
                   {roster.data.items.map((e) => (
-                    <Table.Tr key={e.id}>
+                    <Table.Tr key={e.id} data-testid="roster-row" data-status={e.status}>
                       <Table.Td>{e.person.fullName}</Table.Td>
                       <Table.Td>
                         <Badge
@@ -491,6 +520,14 @@ function Roster({ cohort }: { cohort: Cohort }) {
                         {formatDate(e.enrolledAt, locale)}
                       </Table.Td>
                       <Table.Td visibleFrom="sm">{t(`enrolmentSource.${e.source}`)}</Table.Td>
+                      <Table.Td>
+                        <RosterActions
+                          enrolment={e}
+                          manages={manages}
+                          onWithdraw={() => setWithdrawing(e)}
+                          onTransfer={() => setTransferring(e)}
+                        />
+                      </Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>
@@ -500,7 +537,199 @@ function Roster({ cohort }: { cohort: Cohort }) {
           </Stack>
         ) : null}
       </section>
+      <ConfirmModal
+        opened={withdrawing !== null}
+        title={t('teach.cohort.withdrawTitle')}
+        message={
+          withdrawing
+            ? t('teach.cohort.withdrawConfirm', { name: withdrawing.person.fullName, code: cohort.code })
+            : ''
+        }
+        confirmLabel={t('teach.cohort.withdraw')}
+        loading={withdraw.isPending}
+        error={withdraw.error}
+        onConfirm={() => withdrawing && withdraw.mutate(withdrawing)}
+        onClose={() => {
+          if (withdraw.isPending) return;
+          withdraw.reset();
+          setWithdrawing(null);
+        }}
+      />
+      <TransferModal cohort={cohort} enrolment={transferring} onClose={() => setTransferring(null)} />
     </Stack>
+  );
+}
+
+/** What a roster line offers: the certificate of a completed learner; withdraw and transfer to admins. */
+function RosterActions({
+  enrolment: e,
+  manages,
+  onWithdraw,
+  onTransfer,
+}: {
+  enrolment: Enrolment;
+  manages: boolean;
+  onWithdraw: () => void;
+  onTransfer: () => void;
+}) {
+  const { t } = useTranslation();
+  const name = e.person.fullName;
+  const active = e.status === 'enrolled' || e.status === 'waitlisted';
+  return (
+    <Group gap={6} wrap="wrap" justify="flex-end">
+      {e.credential && (
+        <Button
+          component={Link}
+          to={`/verify/${e.credential.id}`}
+          size="compact-sm"
+          variant="light"
+          color={e.credential.status === 'revoked' ? 'gray' : undefined}
+          data-testid="roster-certificate"
+        >
+          {e.credential.status === 'revoked'
+            ? t('teach.cohort.certificateRevoked')
+            : t('teach.cohort.certificate')}
+          <WhoseHidden name={name} />
+        </Button>
+      )}
+      {manages && active && (
+        <>
+          <Button size="compact-sm" variant="default" onClick={onTransfer} data-testid="roster-transfer">
+            {t('teach.cohort.transfer')}
+            <WhoseHidden name={name} />
+          </Button>
+          <Button
+            size="compact-sm"
+            variant="outline"
+            color="red"
+            onClick={onWithdraw}
+            data-testid="roster-withdraw"
+          >
+            {t('teach.cohort.withdraw')}
+            <WhoseHidden name={name} />
+          </Button>
+        </>
+      )}
+    </Group>
+  );
+}
+
+/** Moves a learner to another open class of the same course; a full class cannot be picked. */
+function TransferModal({
+  cohort,
+  enrolment,
+  onClose,
+}: {
+  cohort: Cohort;
+  enrolment: Enrolment | null;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [target, setTarget] = useState<string | null>(null);
+  const [missing, setMissing] = useState(false);
+  const others = useQuery({
+    queryKey: ['teach', 'cohorts', 'of-course', cohort.courseId],
+    queryFn: () =>
+      cohortsApi.list({ courseId: cohort.courseId, status: 'open', sort: 'startsOn', pageSize: 100 }),
+    enabled: enrolment !== null,
+  });
+  // A class that has already ended is no place to move someone to.
+  const today = new Date().toLocaleDateString('sv-SE', { timeZone });
+  const options = (others.data?.items ?? [])
+    .filter((c) => c.id !== cohort.id && (c.endsOn === null || c.endsOn >= today))
+    .map((c) => ({
+      value: c.id,
+      label: `${c.code} · ${c.name} (${
+        c.seatsLeft === null
+          ? t('teach.cohort.noLimit')
+          : c.seatsLeft > 0
+            ? t('teach.cohort.seatsLeft', { count: c.seatsLeft })
+            : t('teach.cohort.full')
+      })`,
+      disabled: c.seatsLeft !== null && c.seatsLeft <= 0,
+    }));
+  const close = () => {
+    setTarget(null);
+    setMissing(false);
+    transfer.reset();
+    onClose();
+  };
+  const transfer = useMutation({
+    mutationFn: (e: Enrolment) => enrolmentsApi.transfer(e.id, { cohortId: target! }),
+    onSuccess: (_, e) => {
+      const to = others.data?.items.find((c) => c.id === target);
+      void queryClient.invalidateQueries({ queryKey: ['cohort'] });
+      void queryClient.invalidateQueries({ queryKey: ['teach', 'cohorts'] });
+      notifications.show({
+        color: 'green',
+        message: t('teach.cohort.transferred', { name: e.person.fullName, code: to?.code ?? '' }),
+      });
+      close();
+    },
+  });
+  const submit = (ev: FormEvent) => {
+    ev.preventDefault();
+    if (!enrolment) return;
+    if (!target) {
+      setMissing(true);
+      return;
+    }
+    transfer.mutate(enrolment);
+  };
+  return (
+    <Modal
+      opened={enrolment !== null}
+      onClose={() => !transfer.isPending && close()}
+      title={enrolment ? t('teach.cohort.transferTitle', { name: enrolment.person.fullName }) : ''}
+      centered
+      size="lg"
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
+      <form onSubmit={submit} noValidate data-testid="transfer-form">
+        <Stack gap="sm">
+          <Text size="sm">{t('teach.cohort.transferHint')}</Text>
+          <ErrorAlert error={others.error} />
+          {others.isPending ? (
+            <PageLoader />
+          ) : options.length === 0 ? (
+            <Text size="sm" c="dimmed" data-testid="transfer-none">
+              {t('teach.cohort.noOtherCohorts')}
+            </Text>
+          ) : (
+            <Select
+              label={t('teach.cohort.targetCohort')}
+              data={options}
+              value={target}
+              onChange={(v) => {
+                setTarget(v);
+                setMissing(false);
+              }}
+              error={missing ? t('teach.cohort.pickCohort') : undefined}
+              required
+              allowDeselect={false}
+              comboboxProps={{ withinPortal: true }}
+              data-autofocus
+              data-testid="transfer-target"
+            />
+          )}
+          <ErrorAlert error={transfer.error} />
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={close} disabled={transfer.isPending}>
+              {t('common.cancel')}
+            </Button>
+            <Button
+              type="submit"
+              loading={transfer.isPending}
+              disabled={options.length === 0}
+              data-testid="transfer-confirm"
+            >
+              {t('teach.cohort.transfer')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
   );
 }
 

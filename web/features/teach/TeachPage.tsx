@@ -45,12 +45,30 @@ export function TeachPage() {
   const orgs = teachingOrganisations(me);
   const admin = isPlatformAdmin(me);
   const [picked, setPicked] = useState<string | null>(null);
+  const issuesCertificates = admin || orgs.some((o) => o.manages);
   return (
     <Stack gap="xl">
-      <div>
-        <Title order={1}>{t('teach.title')}</Title>
-        <Text c="dimmed">{t('teach.intro')}</Text>
-      </div>
+      <Group justify="space-between" align="flex-start" gap="sm">
+        <div>
+          <Title order={1}>{t('teach.title')}</Title>
+          <Text c="dimmed">{t('teach.intro')}</Text>
+        </div>
+        {issuesCertificates && (
+          <Group gap="xs" wrap="wrap">
+            <Button
+              component={Link}
+              to="/teach/certificates"
+              variant="light"
+              data-testid="teach-certificates"
+            >
+              {t('teach.certificates.title')}
+            </Button>
+            <Button component={Link} to="/teach/rosters" variant="light" data-testid="teach-rosters">
+              {t('roster.title')}
+            </Button>
+          </Group>
+        )}
+      </Group>
       <MyCohorts />
       {orgs.map((o) => (
         <OrganisationCourses key={o.id} orgId={o.id} name={o.name} manages={o.manages} />
