@@ -30,7 +30,14 @@ const PAGE_SIZE = 5000;
 const MAX_PARAMS = 30_000;
 const MIGRATION_TABLE = 'schema_migration';
 /** The migrator's bookkeeping, never application data (its lock table keeps Kysely's default name). */
-const SKIPPED_TABLES = new Set([MIGRATION_TABLE, 'kysely_migration_lock', 'schema_migration_lock']);
+/** Tables kept by triggers from other tables' rows: not written, emptied on restore, rebuilt as rows come in. */
+const DERIVED_TABLES = ['catalog_counts'];
+const SKIPPED_TABLES = new Set([
+  MIGRATION_TABLE,
+  'kysely_migration_lock',
+  'schema_migration_lock',
+  ...DERIVED_TABLES,
+]);
 
 export class BackupError extends Error {
   override name = 'BackupError';
@@ -491,6 +498,10 @@ export async function restoreFrom(
       await sql`truncate ${sql.join(tables.map((t) => sql.table(t.name)))} restart identity cascade`.execute(
         trx,
       );
+    }
+    for (const derived of DERIVED_TABLES) {
+      const exists = await sql<{ t: string | null }>`select to_regclass(${derived}) as t`.execute(trx);
+      if (exists.rows[0]?.t) await sql`truncate ${sql.table(derived)}`.execute(trx);
     }
 
     const counts: Record<string, number> = Object.fromEntries(header.tables.map((t) => [t, 0]));

@@ -8,6 +8,7 @@ import * as m0002 from './migrations/0002_geo';
 import * as m0003 from './migrations/0003_programs';
 import * as m0004 from './migrations/0004_learning';
 import * as m0005 from './migrations/0005_registry';
+import * as m0006 from './migrations/0006_catalog_counts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -15,6 +16,7 @@ export const migrations: Record<string, Migration> = {
   '0003_programs': m0003,
   '0004_learning': m0004,
   '0005_registry': m0005,
+  '0006_catalog_counts': m0006,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -251,6 +251,14 @@ export interface ConsentsTable {
   recorded_at: Generated<Date>;
 }
 
+/** Published courses per (topic, level, mode), kept by a trigger (migration 0006). */
+export interface CatalogCountsTable {
+  topic: CourseTopic;
+  level: CourseLevel;
+  delivery_mode: DeliveryMode;
+  n: number;
+}
+
 export interface FilesTable {
   id: Generated<string>;
   organisation_id: Nullable<string>;
@@ -550,4 +558,5 @@ export interface DB {
   duplicate_pairs: DuplicatePairsTable;
   person_merges: PersonMergesTable;
   consents: ConsentsTable;
+  catalog_counts: CatalogCountsTable;
 }

@@ -570,26 +570,72 @@ function matchingCourses(db: Db, f: CatalogFilter) {
 type MatchingCourses = ReturnType<typeof matchingCourses>;
 
 /** One pass over the matches gives the facets and the total (every course has exactly one topic). */
-async function countMatches(q: MatchingCourses): Promise<CatalogCounts> {
+async function countMatches(q: MatchingCourses, titleMatch: Expression<SqlBool>): Promise<CatalogCounts> {
   const groups = await q
-    .select(['c.topic', 'c.level', 'c.delivery_mode', (eb) => eb.fn.countAll<number>().as('n')])
+    .select([
+      'c.topic',
+      'c.level',
+      'c.delivery_mode',
+      (eb) => eb.fn.countAll<number>().as('n'),
+      sql<number>`count(*) filter (where ${titleMatch})`.as('t'),
+    ])
     .groupBy(['c.topic', 'c.level', 'c.delivery_mode'])
     .execute();
   const facets: CatalogCounts['facets'] = { topic: {}, level: {}, mode: {} };
   let total = 0;
+  let titleTotal = 0;
   for (const g of groups) {
     const n = Number(g.n);
+    titleTotal += Number(g.t);
     facets.topic[g.topic] = (facets.topic[g.topic] ?? 0) + n;
     facets.level[g.level] = (facets.level[g.level] ?? 0) + n;
     facets.mode[g.delivery_mode] = (facets.mode[g.delivery_mode] ?? 0) + n;
     total += n;
   }
-  return { total, facets };
+  return { total, titleTotal, facets };
 }
 
 /** The total and the facets of a filter, without a page. */
 export function countCourses(db: Db, f: CatalogFilter) {
-  return countMatches(matchingCourses(db, f));
+  const wordless = f.words.length === 0 && !f.provinceCode && !f.language && !f.programCode && !f.skillFolded;
+  if (wordless) return countFromSummary(db, f);
+  return countMatches(matchingCourses(db, f), titleMatchOf(f.words));
+}
+
+/**
+ * Without words and with at most topic, level and mode filters, the counts come from `catalog_counts`
+ * (≤ 72 rows a trigger keeps exact) instead of visiting every published course.
+ */
+async function countFromSummary(db: Db, f: CatalogFilter): Promise<CatalogCounts> {
+  let q = db.selectFrom('catalog_counts').select(['topic', 'level', 'delivery_mode', 'n']).where('n', '>', 0);
+  if (f.topic) q = q.where('topic', '=', f.topic);
+  if (f.level) q = q.where('level', '=', f.level);
+  if (f.mode) q = q.where('delivery_mode', '=', f.mode);
+  const facets: CatalogCounts['facets'] = { topic: {}, level: {}, mode: {} };
+  let total = 0;
+  for (const g of await q.execute()) {
+    facets.topic[g.topic] = (facets.topic[g.topic] ?? 0) + g.n;
+    facets.level[g.level] = (facets.level[g.level] ?? 0) + g.n;
+    facets.mode[g.delivery_mode] = (facets.mode[g.delivery_mode] ?? 0) + g.n;
+    total += g.n;
+  }
+  return { total, titleTotal: 0, facets };
+}
+
+/** Every word in a title (in any language): such courses come first in relevance order. */
+function titleMatchOf(words: string[]): Expression<SqlBool> {
+  const last = words[words.length - 1];
+  const indexed = words.filter(indexable);
+  const prefixLast = last !== undefined && indexable(last);
+  const inTitle: Expression<SqlBool>[] = [
+    ...(indexed.length
+      ? [sql<SqlBool>`c.search_vector @@ to_tsquery('simple', ${textQuery(indexed, prefixLast, 'A')})`]
+      : []),
+    ...words
+      .filter((w) => !indexable(w))
+      .map((w) => sql<SqlBool>`c.title_folded like ${`%${likeEscaped(w)}%`}`),
+  ];
+  return inTitle.length ? sql<SqlBool>`(${sql.join(inTitle, sql` and `)})` : sql<SqlBool>`false`;
 }
 
 /** Every indexable word as a word of the course; the last may be the beginning of one. */
@@ -603,6 +649,8 @@ function wordsQuery(words: string[]) {
 
 export interface CatalogCounts {
   total: number;
+  /** Matches with every word in a title: they come first in relevance order. */
+  titleTotal: number;
   facets: { topic: Record<string, number>; level: Record<string, number>; mode: Record<string, number> };
 }
 
@@ -612,23 +660,9 @@ export interface CatalogCounts {
  * with the catalog (see `countCourses`).
  */
 export async function searchCourses(db: Db, f: CatalogFilter, counts?: CatalogCounts) {
-  const last = f.words[f.words.length - 1];
-  const indexed = f.words.filter(indexable);
-  const unindexed = f.words.filter((w) => !indexable(w));
-  const prefixLast = last !== undefined && indexable(last);
-  const like = (column: 'c.search_folded' | 'c.title_folded', w: string) =>
-    sql<SqlBool>`${sql.ref(column)} like ${`%${likeEscaped(w)}%`}`;
-  // Every word in a title (in any language): such courses come first.
-  const inTitle: Expression<SqlBool>[] = [
-    ...(indexed.length
-      ? [sql<SqlBool>`c.search_vector @@ to_tsquery('simple', ${textQuery(indexed, prefixLast, 'A')})`]
-      : []),
-    ...unindexed.map((w) => like('c.title_folded', w)),
-  ];
-  const titleMatch = inTitle.length ? sql<SqlBool>`(${sql.join(inTitle, sql` and `)})` : sql<SqlBool>`false`;
-
+  const titleMatch = titleMatchOf(f.words);
   const q = matchingCourses(db, f);
-  const { total, facets } = counts ?? (await countMatches(q));
+  const { total, titleTotal, facets } = counts ?? (await countCourses(db, f));
   if (f.offset >= total) return { rows: [], total, facets };
 
   // A page is chosen on the narrow columns alone (ids, in a subquery with its limit), and only its
@@ -664,19 +698,10 @@ export async function searchCourses(db: Db, f: CatalogFilter, counts?: CatalogCo
     return { rows: await page(null, f.limit, f.offset), total, facets };
   }
   // Relevance: the title matches, newest first, then the rest, newest first — read as two ordered runs
-  // that can each walk the published-date index and stop after one page, rather than ranking every
-  // match. Where the title matches end is known from the first run, and counted only when the page
-  // lies wholly beyond them.
-  const first = await page(titleMatch, f.limit, f.offset);
-  if (first.length === f.limit) return { rows: first, total, facets };
-  let titleTotal = f.offset + first.length;
-  if (first.length === 0 && f.offset > 0) {
-    const counted = await q
-      .where(titleMatch)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow();
-    titleTotal = Number(counted.n);
-  }
+  // that can each stop after one page, rather than ranking every match. The counts say where the title
+  // matches end, so a run that cannot contribute to the page is not read at all.
+  const first = f.offset < titleTotal ? await page(titleMatch, f.limit, f.offset) : [];
+  if (first.length === f.limit || total === titleTotal) return { rows: first, total, facets };
   const rest = await page(
     sql<SqlBool>`not ${titleMatch}`,
     f.limit - first.length,
