@@ -370,9 +370,16 @@ export async function listIssued(
   return repo.listCredentialsOfIssuer(ctx.db, orgId, f);
 }
 
+/**
+ * A certificate whose holder erased their data keeps only its status (privacy/service): its signed
+ * text and PDF named the person and are gone, so there is nothing to download.
+ */
+const erased = (c: { jwt: string }) => c.jwt === '';
+
 export async function downloadJson(ctx: AppContext, actor: Actor, id: string) {
   const c = await loadCredential(ctx, id);
   policy.download(actor, { holderUserId: c.holder_user_id, issuerOrgId: c.issuer_organisation_id });
+  if (erased(c)) throw notFound('credential erased by its holder');
   return { id: c.id, jwt: c.jwt, credential: c.credential };
 }
 
@@ -384,6 +391,7 @@ export async function downloadPdf(
 ): Promise<{ filename: string; data: Buffer }> {
   const c = await loadCredential(ctx, id);
   policy.download(actor, { holderUserId: c.holder_user_id, issuerOrgId: c.issuer_organisation_id });
+  if (erased(c)) throw notFound('credential erased by its holder');
   const filename = `certificate-${c.id}.pdf`;
   const file = c.pdf_file_id ? await findFile(ctx.db, c.pdf_file_id) : undefined;
   if (file && (await ctx.storage.exists(file.storage_key)))

@@ -478,6 +478,13 @@ describe('erasure', () => {
     const issued = await adminA2.get(`/api/organisations/${orgA}/credentials`);
     expect(issued.statusCode).toBe(200);
     expect(issued.json().items).toEqual([expect.objectContaining({ status: 'revoked', learnerName: '' })]);
+    // Its signed text and PDF named the person: the issuer can no longer download them.
+    const id = issued.json().items[0].id;
+    for (const file of ['download.pdf', 'download.json']) {
+      const res = await adminA2.get(`/api/credentials/${id}/${file}`);
+      expect(res.statusCode).toBe(404);
+      expect(res.json().code).toBe('NOT_FOUND');
+    }
     for (const body of [roster.body, issued.body]) {
       expect(body).not.toContain('Xuân');
       expect(body.toLowerCase()).not.toContain('xuan');
