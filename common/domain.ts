@@ -51,3 +51,35 @@ export const isRole = (v: unknown): v is Role =>
   typeof v === 'string' && (roles as readonly string[]).includes(v);
 export const isOrganisationKind = (v: unknown): v is OrganisationKind =>
   typeof v === 'string' && (organisationKinds as readonly string[]).includes(v);
+
+// ── People registry: who reads a person page, and which of its fields ────────────────────────────
+
+/** NIC staff: they read every person of the registry. A partner admin reads only its own people. */
+export const peopleStaffRoles: readonly Role[] = ['platform_admin', 'program_manager'];
+
+export const personSorts = ['name', '-name', 'createdAt', '-createdAt'] as const;
+export type PersonSort = (typeof personSorts)[number];
+
+/**
+ * Sensitive personal data (Law 91/2025/QH15) held on a person. Anything health-related added later
+ * gets a line here and in `sensitiveFieldReaders`.
+ */
+export const sensitiveFields = ['disability'] as const;
+export type SensitiveField = (typeof sensitiveFields)[number];
+
+/**
+ * The roles that may read each sensitive field on a person page (decision 009): only NIC's programme
+ * managers, who report the programmes' inclusion targets and arrange support. Not platform
+ * administrators (they run accounts and organisations, not programmes), and not partners: the value
+ * is one field on a person several partners share, so showing it to one would pass on what another
+ * partner recorded.
+ */
+export const sensitiveFieldReaders: Record<SensitiveField, readonly Role[]> = {
+  disability: ['program_manager'],
+};
+
+/**
+ * The roles that see a person's national ID (CCCD) on a person page, and then only its last three
+ * digits: enough to tell two namesakes apart or to check a card shown at the door.
+ */
+export const nationalIdReaders: readonly Role[] = ['platform_admin', 'program_manager', 'partner_admin'];

@@ -74,6 +74,12 @@ export const errorStatus = {
   ROSTER_IMPORT_DONE: 409,
   ROSTER_IMPORT_REFUSED: 422,
   ROSTER_HAS_ERRORS: 422,
+  // registry (review of likely duplicates, merges)
+  DUPLICATE_PAIR_DECIDED: 409,
+  MERGE_TWO_ACCOUNTS: 422,
+  MERGE_PERSON_UNAVAILABLE: 409,
+  MERGE_ALREADY_UNDONE: 409,
+  MERGE_UNDO_BLOCKED: 409,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

@@ -40,6 +40,9 @@ const CohortPage = page(() => import('./features/teach/CohortPage'), 'CohortPage
 const CertificatesPage = page(() => import('./features/teach/CertificatesPage'), 'CertificatesPage');
 const RosterImportPage = page(() => import('./features/registry/RosterImportPage'), 'RosterImportPage');
 const PrivacyPage = page(() => import('./features/privacy/PrivacyPage'), 'PrivacyPage');
+const DuplicatesPage = page(() => import('./features/review/DuplicatesPage'), 'DuplicatesPage');
+const PeoplePage = page(() => import('./features/people/PeoplePage'), 'PeoplePage');
+const PersonPage = page(() => import('./features/people/PersonPage'), 'PersonPage');
 
 export function App() {
   return (
@@ -157,6 +160,30 @@ export function App() {
             }
           />
         </Route>
+        <Route
+          path="/people"
+          element={
+            <RequireAuth rule="peopleReader">
+              <PeoplePage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="/people/:id"
+          element={
+            <RequireAuth rule="peopleReader">
+              <PersonPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="/registry/duplicates"
+          element={
+            <RequireAuth rule="registryReviewer">
+              <DuplicatesPage />
+            </RequireAuth>
+          }
+        />
         <Route
           path="/account"
           element={

@@ -2,8 +2,10 @@
 import type { E2eTest } from '../lib/harness';
 import { adminTests } from './admin';
 import { authTests } from './auth';
+import { duplicateTests } from './duplicates';
 import { learningTests } from './learning';
 import { pageTests } from './pages';
+import { peopleTests } from './people';
 import { privacyTests } from './privacy';
 import { registryTests } from './registry';
 
@@ -14,4 +16,6 @@ export const tests: E2eTest[] = [
   ...learningTests,
   ...privacyTests,
   ...registryTests,
+  ...peopleTests,
+  ...duplicateTests,
 ];

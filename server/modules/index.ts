@@ -12,6 +12,8 @@ import { organisationRoutes } from './organisations/routes';
 import { privacyRoutes } from './privacy/routes';
 import { programRoutes } from './programs/routes';
 import { quizRoutes } from './quizzes/routes';
+import { peopleRoutes } from './registry/people/routes';
+import { reviewRoutes } from './registry/review/routes';
 import { registryRoutes } from './registry/routes';
 
 export const moduleRoutes: ModuleRoutes[] = [
@@ -28,4 +30,6 @@ export const moduleRoutes: ModuleRoutes[] = [
   notificationRoutes,
   privacyRoutes,
   registryRoutes,
+  peopleRoutes,
+  reviewRoutes,
 ];

@@ -58,6 +58,9 @@ import type {
   OrganisationListQuery,
   Outline,
   OutlineBody,
+  PersonList,
+  PersonListQuery,
+  PersonPageResponse,
   ProgramList,
   ProvinceList,
   PublicCohortList,
@@ -293,4 +296,10 @@ export const privacyApi = {
   jsonUrl: '/api/me/data',
   htmlUrl: '/api/me/data.html',
   erase: (body: EraseBody) => request<void>('POST', '/api/me/erase', { body }),
+};
+
+/** The people registry for NIC staff and partner admins; every read of a person page is audit-logged. */
+export const peopleApi = {
+  list: (query: PersonListQuery) => request<PersonList>('GET', '/api/people', { query }),
+  get: (personId: string) => request<PersonPageResponse>('GET', `/api/people/${id(personId)}`),
 };

@@ -10,6 +10,7 @@ import type * as geo from '../../common/contracts/geo';
 import type * as identity from '../../common/contracts/identity';
 import type * as notifications from '../../common/contracts/notifications';
 import type * as orgs from '../../common/contracts/organisations';
+import type * as people from '../../common/contracts/people';
 import type * as privacy from '../../common/contracts/privacy';
 import type * as programs from '../../common/contracts/programs';
 import type * as quizzes from '../../common/contracts/quizzes';
@@ -162,3 +163,10 @@ export type ConsentRecord = Static<typeof privacy.ConsentRecord>;
 export type ConsentOverview = Static<typeof privacy.ConsentOverview>;
 export type RecordConsentBody = Static<typeof privacy.RecordConsentBody>;
 export type EraseBody = Static<typeof privacy.EraseBody>;
+
+// --- people registry: the list of people and the person page ---
+export type PersonListQuery = Static<typeof people.PersonListQuery>;
+export type PersonSummary = Static<typeof people.PersonSummary>;
+export type PersonList = Static<typeof people.PersonList>;
+export type PersonPage = Static<typeof people.PersonPage>;
+export type PersonPageResponse = Static<typeof people.PersonPageResponse>;

@@ -6,6 +6,7 @@ import type { AppContext } from '../../lib/context';
 import { seedDemoCourses } from '../../modules/catalog/demo';
 import { seedDemoCohorts } from '../../modules/enrolment/demo';
 import { seedDemoQuizzes } from '../../modules/quizzes/demo';
+import { seedDemoDuplicates } from '../../modules/registry/review/demo';
 import { type DemoAccount, seedDemo } from './demo';
 import { seedPrograms } from './programs';
 import { seedReference } from './reference';
@@ -28,6 +29,7 @@ export async function seedOnFirstStart(ctx: AppContext): Promise<SeedResult> {
   if (ctx.config.SEED_DEMO) await seedDemoCourses(ctx);
   if (ctx.config.SEED_DEMO) await seedDemoQuizzes(ctx);
   if (ctx.config.SEED_DEMO) await seedDemoCohorts(ctx);
+  if (ctx.config.SEED_DEMO) await seedDemoDuplicates(ctx);
   await ctx.db
     .insertInto('app_meta')
     .values({ key: 'seeded_at', value: new Date().toISOString() })

@@ -9,6 +9,7 @@ import { AppError } from '../../lib/errors';
 import { translate } from '../../lib/i18n';
 import { hashToken, newToken } from '../../lib/tokens';
 import { insertAudit } from '../audit/repo';
+import { createAccountPerson } from '../registry/people/registration';
 import { assertStrongPassword, dummyVerify, hashPassword, verifyPassword } from './password';
 import * as repo from './repo';
 
@@ -58,6 +59,8 @@ export async function register(
       organisationId: null,
       grantedBy: null,
     });
+    // The account's person, checked against the registry: matches are queued, never linked (decision 009).
+    await createAccountPerson(trx, { userId: created.id, displayName: created.display_name, email });
     await insertAudit(trx, {
       actorUserId: created.id,
       action: 'user.registered',

@@ -44,12 +44,18 @@ export interface ImportCounts {
 interface Candidate {
   id: string;
   record: PersonRecord;
+  /**
+   * The person of an account: its e-mail was typed at registration, never verified, so a row is
+   * never linked to it without review (decision 009, matching at registration).
+   */
+  hasAccount?: boolean;
 }
 
 type CandidateRow = Awaited<ReturnType<typeof repo.candidatesByKeys>>[number];
 
 const candidateOf = (p: CandidateRow): Candidate => ({
   id: p.id,
+  hasAccount: p.has_account,
   record: {
     fullName: p.full_name,
     dateOfBirth: p.date_of_birth,
@@ -129,8 +135,9 @@ async function importBatch(
         if (seen.has(c.id)) continue;
         seen.add(c.id);
         const m = compare(item.person, c.record);
-        if (m.decision === 'sure' && (!best || m.score > best.score)) best = { candidate: c, score: m.score };
-        else if (m.decision === 'likely') likely.push({ id: c.id, score: m.score, reasons: m.reasons });
+        const decision = m.decision === 'sure' && c.hasAccount ? 'likely' : m.decision;
+        if (decision === 'sure' && (!best || m.score > best.score)) best = { candidate: c, score: m.score };
+        else if (decision === 'likely') likely.push({ id: c.id, score: m.score, reasons: m.reasons });
       }
     }
     if (best) {

@@ -34,6 +34,7 @@ export async function candidatesByKeys(db: Db, keys: string[], maxPerKey: number
     phone: string | null;
     email: string | null;
     national_id_hash: string | null;
+    has_account: boolean;
   }>`
     with hits as (
       select k.key, k.person_id, count(*) over (partition by k.key) as n
@@ -41,7 +42,7 @@ export async function candidatesByKeys(db: Db, keys: string[], maxPerKey: number
       join person_keys k on k.key = q.key
     )
     select h.key, p.id, p.full_name, p.sex, to_char(p.date_of_birth, 'YYYY-MM-DD') as date_of_birth,
-      p.province_code, p.phone, p.email, p.national_id_hash
+      p.province_code, p.phone, p.email, p.national_id_hash, p.user_id is not null as has_account
     from hits h join people p on p.id = h.person_id
     where h.n <= ${maxPerKey} and p.merged_into is null and p.anonymised_at is null`.execute(db);
   return rows;

@@ -9,6 +9,8 @@ import { Link, NavLink, useLocation, useNavigate } from 'react-router';
 import { administeredOrganisations, canTeach, isPlatformAdmin } from '../../features/auth/access';
 import { useLogout, useMe, useSetLanguage } from '../../features/auth/hooks';
 import { NotificationsBell } from '../../features/notifications/NotificationsBell';
+import { canReadPeople } from '../../features/people/access';
+import { canReviewDuplicates } from '../../features/review/access';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { PageLoader } from './PageLoader';
 
@@ -80,6 +82,20 @@ export function AppShell({ children }: { children: ReactNode }) {
                 <li>
                   <NavLink to="/teach" data-testid="nav-teach">
                     {t('nav.teach')}
+                  </NavLink>
+                </li>
+              )}
+              {canReadPeople(me) && (
+                <li>
+                  <NavLink to="/people" data-testid="nav-people">
+                    {t('people.nav')}
+                  </NavLink>
+                </li>
+              )}
+              {canReviewDuplicates(me) && (
+                <li>
+                  <NavLink to="/registry/duplicates" data-testid="nav-duplicates">
+                    {t('review.nav')}
                   </NavLink>
                 </li>
               )}

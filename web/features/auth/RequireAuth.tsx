@@ -6,15 +6,25 @@ import type { Me } from '../../api/types';
 import { ErrorAlert } from '../../components/ui/ErrorAlert';
 import { PageLoader } from '../../components/ui/PageLoader';
 import { usePageTitle } from '../../components/ui/usePageTitle';
+import { canReadPeople } from '../people/access';
+import { canReviewDuplicates } from '../review/access';
 import { canAdministerOrganisation, canTeach, isPlatformAdmin } from './access';
 import { useMe } from './hooks';
 
-type Rule = 'signedIn' | 'platformAdmin' | 'organisationAdmin' | 'teacher';
+type Rule =
+  | 'signedIn'
+  | 'platformAdmin'
+  | 'organisationAdmin'
+  | 'teacher'
+  | 'peopleReader'
+  | 'registryReviewer';
 
 function allowed(rule: Rule, me: Me, orgId: string | undefined) {
   if (rule === 'platformAdmin') return isPlatformAdmin(me);
   if (rule === 'organisationAdmin') return orgId !== undefined && canAdministerOrganisation(me, orgId);
   if (rule === 'teacher') return canTeach(me);
+  if (rule === 'peopleReader') return canReadPeople(me);
+  if (rule === 'registryReviewer') return canReviewDuplicates(me);
   return true;
 }
 
