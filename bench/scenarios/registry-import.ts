@@ -49,7 +49,13 @@ const line = (r: SyntheticRecord['row']) =>
 
 /** The registry's people and the roster to import, from one synthetic population. */
 export function buildData() {
-  const population = syntheticPopulation({ seed: 2026, people: EXISTING + ROSTER_ROWS, duplicateRate: 0.12 });
+  // Half of the people get a second (noisy) record, so the registry's 20,000 people have well over the
+  // 10,000 duplicates the roster takes; the newcomers' extra records are left out.
+  const population = syntheticPopulation({
+    seed: 2026,
+    people: EXISTING + ROSTER_ROWS,
+    duplicateRate: Number(process.env.DUPRATE ?? 0.5),
+  });
   const first = new Map<number, SyntheticRecord>();
   const again: SyntheticRecord[] = [];
   for (const r of population.records) {

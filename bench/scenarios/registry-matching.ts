@@ -13,6 +13,7 @@ import { createHash } from 'node:crypto';
 import {
   blockingKeys,
   compare,
+  matchKeys,
   type PersonRecord,
   personRecordFromRow,
 } from '../../server/modules/registry/match';
@@ -43,11 +44,13 @@ function candidatePairs(records: readonly PersonRecord[]): Set<number> {
       else blocks.set(key, [i]);
     }
   });
+  // Each record looks its candidates up as an import does: by its match keys (its own, and its date
+  // keys with day and month swapped) among the keys the others are stored under.
   const pairs = new Set<number>();
-  for (const block of blocks.values())
-    for (let x = 0; x < block.length; x++)
-      for (let y = x + 1; y < block.length; y++)
-        pairs.add(pairId(block[x] as number, block[y] as number, records.length));
+  records.forEach((r, i) => {
+    for (const key of matchKeys(r))
+      for (const j of blocks.get(key) ?? []) if (j !== i) pairs.add(pairId(i, j, records.length));
+  });
   return pairs;
 }
 

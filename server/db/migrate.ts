@@ -9,6 +9,7 @@ import * as m0003 from './migrations/0003_programs';
 import * as m0004 from './migrations/0004_learning';
 import * as m0005 from './migrations/0005_registry';
 import * as m0006 from './migrations/0006_catalog_counts';
+import * as m0007 from './migrations/0007_person_keys';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -17,6 +18,7 @@ export const migrations: Record<string, Migration> = {
   '0004_learning': m0004,
   '0005_registry': m0005,
   '0006_catalog_counts': m0006,
+  '0007_person_keys': m0007,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -232,6 +232,36 @@ describe('roster import', () => {
     expect(pairs).toEqual([{ status: 'open', reasons: expect.arrayContaining(['nameDob']) }]);
   });
 
+  it("gives no one a national ID another person holds: the row's person is made without it, for review", async () => {
+    // Lan's CCCD under another name: a typo in the number or in the name; either way not surely Lan.
+    const p = (
+      await preview(
+        adminB,
+        orgB,
+        'cccd.csv',
+        csv(['Đỗ Thị Hằng;Nữ;01/01/1998;001198012345;;;Hà Nội;MK-K1;Đang học;']),
+      )
+    ).json();
+    expect(p).toMatchObject({ rowsValid: 1, rowsRejected: 0 });
+    const done = (await adminB.post(`/api/roster-imports/${p.id}/commit`, { mode: 'all' })).json();
+    expect(done).toMatchObject({ peopleCreated: 1, peopleMatched: 0, pairsQueued: 1 });
+    const people = await t.ctx.db
+      .selectFrom('people')
+      .select(['id', 'full_name', 'national_id_hash'])
+      .where('full_name', 'in', ['Đỗ Thị Hằng', 'Nguyễn Thị Lan'])
+      .execute();
+    const hang = people.find((x) => x.full_name === 'Đỗ Thị Hằng')!;
+    const lan = people.find((x) => x.full_name === 'Nguyễn Thị Lan')!;
+    expect(hang.national_id_hash).toBeNull();
+    expect(lan.national_id_hash).not.toBeNull();
+    const pair = await t.ctx.db
+      .selectFrom('duplicate_pairs')
+      .select(['reasons'])
+      .where((eb) => eb.or([eb('person_a', '=', hang.id), eb('person_b', '=', hang.id)]))
+      .executeTakeFirstOrThrow();
+    expect(pair.reasons).toContain('nationalId');
+  });
+
   it('leaves the database as it was when the commit fails half-way, and can then be committed', async () => {
     const before = await countPeople();
     const p = (

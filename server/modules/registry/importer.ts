@@ -1,14 +1,17 @@
 /**
  * The heart of a roster import: checked rows become people and enrolments, each real person once.
- * Runs inside the caller's transaction (all or nothing), in batches of rows:
- *   1. every row's blocking keys (match.ts) find candidate people in one query; people created earlier
- *      in the same import are candidates too (their keys are already written);
- *   2. `compare` decides: a `sure` candidate is the person (the best score wins); otherwise a new person
- *      is created, and every `likely` candidate goes to the review queue as a pair;
- *   3. a matched person's missing fields are filled from the row, never overwritten;
- *   4. the organisation is linked to each person (so it sees them), and learners are enrolled in the
- *      row's cohort with the row's status — a roster is a record of what happened, so no capacity or
- *      waitlist applies, and an enrolment of the same person in the same cohort is never made twice.
+ * Runs inside the caller's transaction (all or nothing), in three steps:
+ *   1. the candidates of every row are read at once: the people holding any of the rows' match keys
+ *      (match.ts matchKeys), one pass over the keys table whatever the number of rows;
+ *   2. each row in order, in memory: `compare` decides; a `sure` candidate is the person (the best
+ *      score wins), otherwise a new person is made and every `likely` candidate goes to the review queue
+ *      as a pair. People made by earlier rows are candidates of later ones. A matched person's missing
+ *      fields are filled from the row, never overwritten; a national ID someone else holds is never
+ *      given to a second person (the pair tells the reviewer);
+ *   3. everything is written in large statements: people, their keys, pairs, the organisation's link to
+ *      each person (so it sees them), and the enrolments in the rows' cohorts with the rows' status — a
+ *      roster is a record of what happened, so no capacity or waitlist applies, and an enrolment of one
+ *      person in one cohort is never made twice.
  * Trainer rows make and link people but no enrolment: a cohort's trainers are accounts.
  */
 import { randomUUID } from 'node:crypto';
@@ -16,7 +19,7 @@ import type { Kysely } from 'kysely';
 import { foldVi } from '../../../common/text';
 import type { Config } from '../../config';
 import type { DB } from '../../db/schema';
-import { blockingKeys, compare, type PersonRecord } from './match';
+import { blockingKeys, compare, matchKeys, type PersonRecord } from './match';
 import { hashNationalId, sealNationalId } from './personal';
 import * as repo from './repo';
 import type { RosterRecord } from './roster/validate';
@@ -67,10 +70,16 @@ const candidateOf = (p: CandidateRow): Candidate => ({
   },
 });
 
+/** Keys per candidate query: one query (one pass over the keys table) for most imports. */
+const KEYS_PER_QUERY = 200_000;
+/** Rows per written statement (one array per column, so the size is not bound by parameters). */
+const WRITE_BATCH = 5_000;
+
 export async function importRecords(
   config: Pick<Config, 'PERSONAL_DATA_SECRET'>,
   trx: Db,
   input: ImportInput,
+  onProgress?: (done: number, total: number) => void,
 ): Promise<ImportCounts> {
   const counts: ImportCounts = { peopleCreated: 0, peopleMatched: 0, enrolmentsCreated: 0, pairsQueued: 0 };
   const cohorts = new Map(
@@ -80,24 +89,7 @@ export async function importRecords(
       ])
     ).map((c) => [c.code.toLowerCase(), c.id]),
   );
-  // Enrolments made by this import, so two rows of one person in one cohort make one.
-  const enrolled = new Set<string>();
-  for (let i = 0; i < input.rows.length; i += repo.BATCH) {
-    await importBatch(config, trx, input, input.rows.slice(i, i + repo.BATCH), cohorts, enrolled, counts);
-  }
-  return counts;
-}
-
-async function importBatch(
-  config: Pick<Config, 'PERSONAL_DATA_SECRET'>,
-  trx: Db,
-  input: ImportInput,
-  rows: ImportInput['rows'],
-  cohorts: Map<string, string>,
-  enrolled: Set<string>,
-  counts: ImportCounts,
-) {
-  const items = rows.map(({ record }) => {
+  const items = input.rows.map(({ record }) => {
     const person: PersonRecord = {
       fullName: record.fullName,
       dateOfBirth: record.dateOfBirth,
@@ -107,31 +99,45 @@ async function importBatch(
       email: record.email,
       nationalIdHash: record.nationalId ? hashNationalId(config, record.nationalId) : null,
     };
-    return { record, person, keys: blockingKeys(person) };
+    return { record, person, keys: blockingKeys(person), lookup: matchKeys(person) };
   });
 
-  // Candidates from the registry, and from the rows of this batch already decided (new people).
+  // 1. Candidates from the registry for every row at once: one pass over the keys, not one per batch.
   const byKey = new Map<string, Candidate[]>();
-  const found = await repo.candidatesByKeys(
-    trx,
-    [...new Set(items.flatMap((x) => x.keys))],
-    MAX_PEOPLE_PER_KEY,
-  );
-  for (const row of found) push(byKey, row.key, candidateOf(row));
+  // National IDs someone holds: a row that is not surely that person (a typo in the name or in the
+  // number) must not take it too; its person is made without it and the likely pair tells a reviewer.
+  const claimed = new Set<string>();
+  const keys = [...new Set(items.flatMap((x) => x.lookup))];
+  for (let i = 0; i < keys.length; i += KEYS_PER_QUERY) {
+    const found = await repo.candidatesByKeys(trx, keys.slice(i, i + KEYS_PER_QUERY), MAX_PEOPLE_PER_KEY);
+    const known = new Map<string, Candidate>();
+    for (const row of found) {
+      // One object per person, so a gap filled from one row is seen by the next rows.
+      let c = known.get(row.id);
+      if (!c) {
+        c = candidateOf(row);
+        known.set(row.id, c);
+        if (row.national_id_hash) claimed.add(row.national_id_hash);
+      }
+      push(byKey, row.key, c);
+    }
+  }
+  onProgress?.(0, items.length);
 
-  const newPeople: repo.NewPersonRow[] = [];
-  const newKeys: { key: string; person_id: string }[] = [];
-  const pairs: Parameters<typeof repo.insertPairs>[1] = [];
+  // 2. Each row in order decides: a sure match is that person; otherwise a new person, and pairs for
+  //    the likely ones. People made by earlier rows are candidates of later ones (through byKey).
+  const out = new Batch();
   const personIds: string[] = [];
   const matchedIds = new Set<string>();
-  const fills: repo.PersonGaps[] = [];
-
   for (const item of items) {
     const seen = new Set<string>();
     let best: { candidate: Candidate; score: number } | null = null;
     const likely: { id: string; score: number; reasons: string[] }[] = [];
-    for (const key of item.keys) {
-      for (const c of byKey.get(key) ?? []) {
+    for (const key of item.lookup) {
+      const list = byKey.get(key);
+      // As in the registry's query: a key shared by too many people says nothing (a common name).
+      if (!list || list.length > MAX_PEOPLE_PER_KEY) continue;
+      for (const c of list) {
         if (seen.has(c.id)) continue;
         seen.add(c.id);
         const m = compare(item.person, c.record);
@@ -145,17 +151,23 @@ async function importBatch(
       personIds.push(id);
       if (!matchedIds.has(id)) {
         matchedIds.add(id);
-        const gained = fillGaps(config, best.candidate, item.record, item.person, byKey);
+        const gained = fillGaps(config, best.candidate, item.record, item.person, byKey, claimed);
         if (gained) {
-          fills.push(gained.fill);
-          for (const key of gained.keys) newKeys.push({ key, person_id: id });
+          out.fills.push(gained.fill);
+          for (const key of gained.keys) out.keys.push({ key, person_id: id });
         }
       }
       counts.peopleMatched++;
       continue;
     }
     const id = randomUUID();
-    newPeople.push({
+    const cccd =
+      item.person.nationalIdHash && !claimed.has(item.person.nationalIdHash)
+        ? item.person.nationalIdHash
+        : null;
+    if (cccd) claimed.add(cccd);
+    const person: PersonRecord = { ...item.person, nationalIdHash: cccd };
+    out.people.push({
       id,
       full_name: item.record.fullName,
       full_name_folded: foldVi(item.record.fullName),
@@ -164,28 +176,59 @@ async function importBatch(
       province_code: item.record.provinceCode,
       phone: item.record.phone,
       email: item.record.email,
-      national_id_hash: item.person.nationalIdHash ?? null,
-      national_id_enc: item.record.nationalId ? sealNationalId(config, id, item.record.nationalId) : null,
+      national_id_hash: cccd,
+      national_id_enc:
+        cccd && item.record.nationalId ? sealNationalId(config, id, item.record.nationalId) : null,
       disability: item.record.disability,
     });
-    for (const key of item.keys) {
-      newKeys.push({ key, person_id: id });
-      push(byKey, key, { id, record: item.person });
+    const candidate: Candidate = { id, record: person };
+    for (const key of cccd === item.person.nationalIdHash ? item.keys : blockingKeys(person)) {
+      out.keys.push({ key, person_id: id });
+      push(byKey, key, candidate);
     }
     for (const l of likely) {
       const [a, b] = id < l.id ? [id, l.id] : [l.id, id];
-      pairs.push({ person_a: a, person_b: b, score: l.score, reasons: l.reasons, import_id: input.importId });
+      out.pairs.push({
+        person_a: a,
+        person_b: b,
+        score: l.score,
+        reasons: l.reasons,
+        import_id: input.importId,
+      });
     }
     personIds.push(id);
     counts.peopleCreated++;
   }
 
-  await repo.insertPeople(trx, newPeople);
-  await repo.fillPeopleGaps(trx, fills);
-  await repo.insertPersonKeys(trx, newKeys);
-  counts.pairsQueued += await repo.insertPairs(trx, pairs);
-  await repo.linkOrganisation(trx, [...new Set(personIds)], input.organisationId, input.importId);
-  counts.enrolmentsCreated += await enrol(trx, input, items, personIds, cohorts, enrolled);
+  // 3. Write, in large statements; people first (everything else points at them).
+  const enrolments = await enrolmentsToMake(trx, input, items, personIds, matchedIds, cohorts);
+  const links = [...new Set(personIds)];
+  const total = out.people.length + out.keys.length + links.length + enrolments.length;
+  let written = 0;
+  const step = async <T>(rows: T[], write: (chunk: T[]) => Promise<unknown>) => {
+    for (let i = 0; i < rows.length; i += WRITE_BATCH) {
+      const chunk = rows.slice(i, i + WRITE_BATCH);
+      await write(chunk);
+      written += chunk.length;
+      onProgress?.(Math.round((written / Math.max(total, 1)) * items.length), items.length);
+    }
+  };
+  await step(out.people, (chunk) => repo.insertPeople(trx, chunk));
+  await step(out.fills, (chunk) => repo.fillPeopleGaps(trx, chunk));
+  await step(out.keys, (chunk) => repo.insertPersonKeys(trx, chunk));
+  counts.pairsQueued += await repo.insertPairs(trx, out.pairs);
+  await step(links, (chunk) => repo.linkOrganisation(trx, chunk, input.organisationId, input.importId));
+  await step(enrolments, (chunk) => repo.insertEnrolments(trx, chunk));
+  counts.enrolmentsCreated = enrolments.length;
+  return counts;
+}
+
+/** What an import writes, gathered before the first statement. */
+class Batch {
+  people: repo.NewPersonRow[] = [];
+  keys: { key: string; person_id: string }[] = [];
+  fills: repo.PersonGaps[] = [];
+  pairs: Parameters<typeof repo.insertPairs>[1] = [];
 }
 
 /**
@@ -198,13 +241,18 @@ function fillGaps(
   record: RosterRecord,
   person: PersonRecord,
   byKey: Map<string, Candidate[]>,
+  claimed: Set<string>,
 ): { fill: repo.PersonGaps; keys: string[] } | null {
   const fields = ['dateOfBirth', 'sex', 'provinceCode', 'phone', 'email', 'nationalIdHash'] as const;
   const merged: PersonRecord = { ...known.record };
+  // A national ID another person holds is not given to this one (the unique index would refuse it).
+  const cccd = person.nationalIdHash && !claimed.has(person.nationalIdHash) ? person.nationalIdHash : null;
+  if (!merged.nationalIdHash && cccd) claimed.add(cccd);
   let gained = false;
   for (const f of fields) {
-    if (!merged[f] && person[f]) {
-      Object.assign(merged, { [f]: person[f] });
+    const value = f === 'nationalIdHash' ? cccd : person[f];
+    if (!merged[f] && value) {
+      Object.assign(merged, { [f]: value });
       gained = true;
     }
   }
@@ -221,30 +269,33 @@ function fillGaps(
       phone: record.phone,
       email: record.email,
       disability: record.disability,
-      national_id_hash: person.nationalIdHash ?? null,
-      national_id_enc: record.nationalId ? sealNationalId(config, known.id, record.nationalId) : null,
+      national_id_hash: cccd,
+      national_id_enc: cccd && record.nationalId ? sealNationalId(config, known.id, record.nationalId) : null,
     },
     keys,
   };
 }
 
-async function enrol(
+/**
+ * The enrolments the rows ask for that do not exist yet: one per person and cohort, whatever the
+ * number of rows. Only people known before the import can already be enrolled, so only they are looked up.
+ */
+async function enrolmentsToMake(
   trx: Db,
   input: ImportInput,
   items: { record: RosterRecord }[],
   personIds: string[],
+  knownIds: Set<string>,
   cohorts: Map<string, string>,
-  enrolled: Set<string>,
 ) {
-  const wanted: repo.NewEnrolmentRow[] = [];
+  const wanted = new Map<string, repo.NewEnrolmentRow>();
   items.forEach(({ record }, i) => {
     const cohortId = cohorts.get(record.cohortCode.toLowerCase());
     if (record.role !== 'learner' || !cohortId) return;
     const personId = personIds[i]!;
     const key = `${cohortId}|${personId}`;
-    if (enrolled.has(key)) return;
-    enrolled.add(key);
-    wanted.push({
+    if (wanted.has(key)) return;
+    wanted.set(key, {
       cohort_id: cohortId,
       person_id: personId,
       status: record.status,
@@ -258,18 +309,13 @@ async function enrol(
       created_by: input.actorUserId,
     });
   });
-  const existing = new Set(
-    (
-      await repo.enrolmentsOf(
-        trx,
-        [...new Set(wanted.map((w) => w.cohort_id))],
-        [...new Set(wanted.map((w) => w.person_id))],
-      )
-    ).map((e) => `${e.cohort_id}|${e.person_id}`),
-  );
-  const rows = wanted.filter((w) => !existing.has(`${w.cohort_id}|${w.person_id}`));
-  await repo.insertEnrolments(trx, rows);
-  return rows.length;
+  const known = [...knownIds];
+  const cohortIds = [...new Set([...wanted.values()].map((w) => w.cohort_id))];
+  for (let i = 0; i < known.length; i += WRITE_BATCH) {
+    for (const e of await repo.enrolmentsOf(trx, cohortIds, known.slice(i, i + WRITE_BATCH)))
+      wanted.delete(`${e.cohort_id}|${e.person_id}`);
+  }
+  return [...wanted.values()];
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V) {

@@ -4,6 +4,7 @@ import {
   compare,
   compareNames,
   familyFirst,
+  matchKeys,
   type PersonRecord,
   personRecordFromRow,
 } from './match';
@@ -237,30 +238,44 @@ describe('compare: name and date of birth', () => {
 });
 
 describe('blockingKeys', () => {
-  it('gives at most six keys: contacts, card, date with family name and with initials, the name', () => {
+  it('gives at most five keys: contacts, card, date with family name and with initials', () => {
     expect(blockingKeys(tuyet)).toEqual([
       'p:+84912345678',
       'e:tuyet.nguyen@gmail.com',
       'n:cccd-hash-1',
       'df:1998-03-12|nguyen',
       'di:1998-03-12|antt',
-      't:anh nguyen thi tuyet',
     ]);
+  });
+
+  it('looks a record up by its keys and by its date keys with day and month swapped', () => {
+    expect(matchKeys(tuyet)).toEqual([...blockingKeys(tuyet), 'df:1998-12-03|nguyen', 'di:1998-12-03|antt']);
+    // The other roster's reading of the same day is found through the swap.
+    const american = blockingKeys(bare('Nguyen Thi Anh Tuyet', { dateOfBirth: '1998-12-03' }));
+    expect(matchKeys(tuyet).filter((k) => american.includes(k))).toEqual([
+      'df:1998-12-03|nguyen',
+      'di:1998-12-03|antt',
+    ]);
+    // No swap when it is no date (day over 12) or the same date (day equal to month).
+    expect(matchKeys(bare('Lê Tám', { dateOfBirth: '2001-01-25' }))).toEqual(
+      blockingKeys(bare('Lê Tám', { dateOfBirth: '2001-01-25' })),
+    );
+    expect(matchKeys(bare('Lê Tám', { dateOfBirth: '2001-04-04' }))).toHaveLength(2);
   });
 
   it('shares keys between spellings of one person', () => {
     const swapped = blockingKeys(bare('ANH TUYET NGUYEN THI', { dateOfBirth: '1998-03-12' }));
-    expect(swapped).toEqual(['df:1998-03-12|nguyen', 'di:1998-03-12|antt', 't:anh nguyen thi tuyet']);
-    // A typo in the family name breaks df: and t:, not di:.
+    expect(swapped).toEqual(['df:1998-03-12|nguyen', 'di:1998-03-12|antt']);
+    // A typo in the family name breaks df:, not di:.
     const typo = blockingKeys(bare('Ngyuen Thi Anh Tuyet', { dateOfBirth: '1998-03-12' }));
     expect(typo.filter((k) => blockingKeys(tuyet).includes(k))).toEqual(['di:1998-03-12|antt']);
-    // A dropped middle name breaks di: and t:, not df:.
+    // A dropped middle name breaks di:, not df:.
     const short = blockingKeys(bare('Nguyễn Tuyết', { dateOfBirth: '1998-03-12' }));
     expect(short.filter((k) => blockingKeys(tuyet).includes(k))).toEqual(['df:1998-03-12|nguyen']);
   });
 
-  it('gives a record without date or contact only its name key', () => {
-    expect(blockingKeys(bare('Lê Văn Tám'))).toEqual(['t:le tam van']);
+  it('gives a record without date or identifier no key: a name alone never matches', () => {
+    expect(blockingKeys(bare('Lê Văn Tám'))).toEqual([]);
     expect(blockingKeys(bare('Tám', { dateOfBirth: '2001-01-01' }))).toEqual([
       'df:2001-01-01|tam',
       'di:2001-01-01|t',
@@ -344,9 +359,10 @@ describe('syntheticPopulation', () => {
       for (const key of blockingKeys(r)) blocks.set(key, [...(blocks.get(key) ?? []), i]);
     });
     const candidates = new Set<string>();
-    for (const block of blocks.values())
-      for (let x = 0; x < block.length; x++)
-        for (let y = x + 1; y < block.length; y++) candidates.add(`${block[x]}-${block[y]}`);
+    records.forEach((r, i) => {
+      for (const key of matchKeys(r))
+        for (const j of blocks.get(key) ?? []) if (j !== i) candidates.add(i < j ? `${i}-${j}` : `${j}-${i}`);
+    });
     let truePairs = 0;
     const byPerson = new Map<number, number>();
     for (const r of rows) byPerson.set(r.personId, (byPerson.get(r.personId) ?? 0) + 1);

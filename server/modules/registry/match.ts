@@ -523,29 +523,51 @@ export function compare(a: PersonRecord, b: PersonRecord): MatchResult {
 // ── Blocking ─────────────────────────────────────────────────────────────────────────────────────
 
 /**
- * Keys such that two records of one person share at least one with very high probability, so that
- * candidates are found by key equality rather than by comparing every pair. At most six:
+ * The keys a record is stored under, such that two records of one person share at least one with very
+ * high probability, so candidates are found by key equality rather than by comparing every pair. At
+ * most five:
  *   p: phone, e: e-mail, n: national ID hash (present ones only);
  *   df: date of birth + family name (survives typos elsewhere, a dropped middle name, any order);
- *   di: date of birth + the sorted initials of the name (survives a typo in the family name);
- *   t: the sorted folded tokens (the only key of a record without date or contact; its block can be
- *      large for common names, so the database should skip keys shared by too many records).
+ *   di: date of birth + the sorted initials of the name (survives a typo in the family name).
+ * A record without a date of birth or an identifier has no key: by the rules above a name alone never
+ * matches, so there is nothing to look up (an earlier version kept a key of the name tokens; it found
+ * only the day–month swaps that `matchKeys` now looks up directly, at the price of the largest blocks).
  */
 export function blockingKeys(record: PersonRecord): string[] {
   const keys: string[] = [];
   if (present(record.phone)) keys.push(`p:${record.phone}`);
   if (present(record.email)) keys.push(`e:${record.email}`);
   if (present(record.nationalIdHash)) keys.push(`n:${record.nationalIdHash}`);
-  const { canonical } = prepare(record).name;
-  if (canonical.length === 0) return keys;
   const dob = record.dateOfBirth;
-  if (present(dob)) {
-    keys.push(`df:${dob}|${canonical[0]}`);
-    const initials = canonical.map((t) => t[0]).sort();
-    keys.push(`di:${dob}|${initials.join('')}`);
-  }
-  if (canonical.length >= 2) keys.push(`t:${[...canonical].sort().join(' ')}`);
+  if (present(dob)) keys.push(...dateKeys(record, dob));
   return keys;
+}
+
+/**
+ * The keys to look a record's candidates up by: its own, and its date keys with day and month swapped
+ * when that is a date (the 'near' rule: one roster read 03/04 the other way round).
+ */
+export function matchKeys(record: PersonRecord): string[] {
+  const keys = blockingKeys(record);
+  const swapped = swapDayMonth(record.dateOfBirth);
+  if (swapped) keys.push(...dateKeys(record, swapped));
+  return keys;
+}
+
+function dateKeys(record: PersonRecord, dob: string): string[] {
+  const { canonical } = prepare(record).name;
+  if (canonical.length === 0) return [];
+  const initials = canonical.map((t) => t[0]).sort();
+  return [`df:${dob}|${canonical[0]}`, `di:${dob}|${initials.join('')}`];
+}
+
+/** `YYYY-DD-MM` of a `YYYY-MM-DD` date when that is another real date, else null. */
+function swapDayMonth(dob: string | null | undefined): string | null {
+  if (!present(dob)) return null;
+  const day = Number(dob.slice(8, 10));
+  const month = Number(dob.slice(5, 7));
+  if (day === month || day > 12) return null;
+  return `${dob.slice(0, 4)}-${dob.slice(8, 10)}-${dob.slice(5, 7)}`;
 }
 
 // ── From a roster row ────────────────────────────────────────────────────────────────────────────

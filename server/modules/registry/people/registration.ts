@@ -13,7 +13,7 @@ import type { Kysely } from 'kysely';
 import { foldVi } from '../../../../common/text';
 import type { DB } from '../../../db/schema';
 import { normaliseEmail } from '../identity';
-import { blockingKeys, compare, type PersonRecord } from '../match';
+import { blockingKeys, compare, matchKeys, type PersonRecord } from '../match';
 import { candidatesByKeys, insertPersonKeys } from '../repo';
 import * as repo from './repo';
 
@@ -28,8 +28,7 @@ export async function createAccountPerson(
   account: { userId: string; displayName: string; email: string },
 ): Promise<{ personId: string; pairsQueued: number }> {
   const record: PersonRecord = { fullName: account.displayName, email: normaliseEmail(account.email) };
-  const keys = blockingKeys(record);
-  const candidates = await candidatesByKeys(trx, keys, MAX_PEOPLE_PER_KEY);
+  const candidates = await candidatesByKeys(trx, matchKeys(record), MAX_PEOPLE_PER_KEY);
   const { id } = await repo.insertAccountPerson(trx, {
     userId: account.userId,
     fullName: account.displayName,
@@ -58,7 +57,7 @@ export async function createAccountPerson(
   const pairsQueued = await repo.queuePairs(trx, pairs);
   await insertPersonKeys(
     trx,
-    keys.map((key) => ({ key, person_id: id })),
+    blockingKeys(record).map((key) => ({ key, person_id: id })),
   );
   return { personId: id, pairsQueued };
 }
