@@ -8,6 +8,7 @@ import { pageTests } from './pages';
 import { peopleTests } from './people';
 import { privacyTests } from './privacy';
 import { registryTests } from './registry';
+import { registryPartnerTests } from './registry-partners';
 
 export const tests: E2eTest[] = [
   ...authTests,
@@ -16,6 +17,7 @@ export const tests: E2eTest[] = [
   ...learningTests,
   ...privacyTests,
   ...registryTests,
+  ...registryPartnerTests,
   ...peopleTests,
   ...duplicateTests,
 ];
