@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Browser, createTestApp, createUser, type TestApp } from '../../test/app';
 import { insertOrganisation } from '../organisations/repo';
 import { ensurePersonForUser, insertPerson } from '../people/repo';
+import { queuePair } from '../registry/review/test-fixtures';
 import { evaluateCompletion } from './completion';
 import { indirectBeneficiaries } from './repo';
 import { enrolPeople } from './service';
@@ -473,6 +474,60 @@ describe('enrolment, waitlist, withdrawal and transfer', () => {
       .execute();
     expect(rows).toHaveLength(3);
     expect(rows.every((r) => r.source === 'roster')).toBe(true);
+  });
+
+  it('refuses a record merged into another or erased, by id and in bulk, and writes nothing for it', async () => {
+    const k5 = (await newCohort('adminA', { courseId: course.id, code: 'IOT-M1', name: 'IoT gộp hồ sơ' })).id;
+    const survivor = await insertPerson(t.ctx.db, { fullName: 'Trần Thị Mai', dateOfBirth: '1999-05-04' });
+    const merged = await insertPerson(t.ctx.db, { fullName: 'Tran Thi Mai', dateOfBirth: '1999-05-04' });
+    const pair = await queuePair(t, survivor.id, merged.id);
+    const merging = await as('nic').post(`/api/registry/duplicate-pairs/${pair}/decision`, {
+      decision: 'merge',
+      survivorId: survivor.id,
+    });
+    expect(merging.statusCode, merging.body).toBe(200);
+    // As an erasure leaves a person (privacy module): the row stays, anonymised.
+    const erased = await insertPerson(t.ctx.db, { fullName: 'Người đã xoá' });
+    await t.ctx.db
+      .updateTable('people')
+      .set({ anonymised_at: new Date() })
+      .where('id', '=', erased.id)
+      .execute();
+    const enrolmentsOfK5 = () =>
+      t.ctx.db.selectFrom('enrolments').select('person_id').where('cohort_id', '=', k5).execute();
+
+    const byMerged = await as('adminA').post(`/api/cohorts/${k5}/enrolments`, { personId: merged.id });
+    expect(byMerged.statusCode, byMerged.body).toBe(400);
+    expect(byMerged.json().fields).toEqual({
+      '/personId': 'Hồ sơ này đã được gộp vào một hồ sơ khác của cùng người; hãy ghi danh bằng hồ sơ đó.',
+    });
+    const byErased = await as('nic').post(`/api/cohorts/${k5}/enrolments`, { personId: erased.id });
+    expect(byErased.statusCode, byErased.body).toBe(400);
+    expect(byErased.json().fields).toEqual({
+      '/personId': 'Hồ sơ của người này đã bị xoá theo yêu cầu của họ nên không thể ghi danh.',
+    });
+    expect(await enrolmentsOfK5()).toEqual([]);
+
+    // In bulk (a roster) they are skipped and the others placed: the survivor is the one enrolled.
+    const bulk = await t.ctx.db.transaction().execute((trx) =>
+      enrolPeople(t.ctx, trx, {
+        cohortId: k5,
+        personIds: [merged.id, erased.id, survivor.id],
+        source: 'roster',
+        actorUserId: ids.adminA!,
+      }),
+    );
+    expect(bulk.placements).toEqual([
+      { personId: merged.id, enrolmentId: null, status: 'skipped', reason: 'PERSON_UNAVAILABLE' },
+      { personId: erased.id, enrolmentId: null, status: 'skipped', reason: 'PERSON_UNAVAILABLE' },
+      { personId: survivor.id, enrolmentId: expect.any(String), status: 'enrolled' },
+    ]);
+    expect(await enrolmentsOfK5()).toEqual([{ person_id: survivor.id }]);
+    const bySurvivor = await as('adminA').post(`/api/cohorts/${k5}/enrolments`, { personId: survivor.id });
+    expect(bySurvivor.json().code).toBe('ALREADY_ENROLLED');
+
+    // A merged record is no trainer any more: its certifications and classes are the survivor's.
+    expect((await as('nic').get(`/api/trainers/${merged.id}/beneficiaries`)).statusCode).toBe(404);
   });
 
   it('refuses self-enrolment when the course or the class is not open', async () => {

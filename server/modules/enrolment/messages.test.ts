@@ -33,6 +33,8 @@ const fieldKeys = [
   'oneOfEmailOrPerson',
   'noAccountWithEmail',
   'unknownPerson',
+  'personMerged',
+  'personErased',
   'unknownCohort',
 ] as const;
 

@@ -601,11 +601,23 @@ export async function carryProgress(db: Db, fromId: string, toId: string) {
     .execute();
 }
 
-/** People by id, with the account they may have, for enrolment by a partner or a roster. */
+/**
+ * People by id, with the account they may have, for enrolment by a partner or a roster: only records
+ * that still stand. A record merged into another (`merged_into`) or erased (`anonymised_at`) takes no
+ * new enrolment, as it takes no merge (registry/review/merge.ts); the caller skips the ids left out.
+ */
 export const peopleByIds = (db: Db, ids: string[]) =>
   ids.length === 0
     ? Promise.resolve([])
-    : db.selectFrom('people').select(['id', 'user_id', 'full_name']).where('id', 'in', ids).execute();
+    : db
+        .selectFrom('people')
+        .select(['id', 'user_id', 'full_name'])
+        .where('id', 'in', ids)
+        .where('merged_into', 'is', null)
+        .where('anonymised_at', 'is', null)
+        // Held until the caller commits: a merge or an erasure of one of them waits for the enrolment.
+        .forShare()
+        .execute();
 
 export const findUserByEmail = (db: Db, email: string) =>
   db
@@ -1128,11 +1140,17 @@ export async function listIndirectBeneficiaries(
   return { rows, total: count.count };
 }
 
-export const findPersonWithAccount = (db: Db, personId: string) =>
+/**
+ * A person by id with their account, and whether the record still stands: `merged_into` (merged into
+ * another record, registry/review/merge.ts) and `anonymised_at` (erased) let the caller refuse it.
+ * `lock` holds the row until the caller's transaction ends, so a merge cannot slip in before it writes.
+ */
+export const findPersonWithAccount = (db: Db, personId: string, opts: { lock?: boolean } = {}) =>
   db
     .selectFrom('people')
-    .select(['id', 'user_id', 'full_name'])
+    .select(['id', 'user_id', 'full_name', 'merged_into', 'anonymised_at'])
     .where('id', '=', personId)
+    .$if(opts.lock === true, (q) => q.forShare())
     .executeTakeFirst();
 
 /** Organisations a trainer belongs to: where they hold the trainer role, and where they taught. */

@@ -374,8 +374,11 @@ export interface Placement {
   /** The new enrolment, or the live one that made this a no-op. */
   enrolmentId: string | null;
   status: PlacementStatus;
-  /** Why a person was skipped: ALREADY_ENROLLED (in another class of the same course). */
-  reason?: 'ALREADY_ENROLLED';
+  /**
+   * Why a person was skipped: ALREADY_ENROLLED (in another class of the same course), or
+   * PERSON_UNAVAILABLE (no such record, or it was merged into another or erased: enrol the survivor).
+   */
+  reason?: 'ALREADY_ENROLLED' | 'PERSON_UNAVAILABLE';
 }
 
 type CohortForPlacement = Pick<
@@ -411,11 +414,16 @@ async function place(
     repo.peopleByIds(trx, unique),
   ]);
   const liveBy = new Map(live.map((l) => [l.person_id, l]));
+  // Only records that still stand: a merged or erased one takes no enrolment (repo.peopleByIds).
   const userOf = new Map(people.map((p) => [p.id, p.user_id]));
   let taken = await repo.seatsTaken(trx, cohort.id);
   const placements: Placement[] = [];
   const mail: PendingMail[] = [];
   for (const personId of unique) {
+    if (!userOf.has(personId)) {
+      placements.push({ personId, enrolmentId: null, status: 'skipped', reason: 'PERSON_UNAVAILABLE' });
+      continue;
+    }
     const existing = liveBy.get(personId);
     if (existing) {
       placements.push(
@@ -581,13 +589,25 @@ export async function adminEnrol(
       if (!user) throw new AppError('VALIDATION_FAILED', { fields: { '/email': 'noAccountWithEmail' } });
       personId = (await ensurePersonForUser(trx, user.id)).id;
     } else {
-      const person = await repo.findPersonWithAccount(trx, input.personId!);
+      const person = await repo.findPersonWithAccount(trx, input.personId!, { lock: true });
       if (!person) throw new AppError('VALIDATION_FAILED', { fields: { '/personId': 'unknownPerson' } });
+      // Refused rather than followed to the survivor: the partner chose this record, and an enrolment
+      // written to the survivor would stay there even if the merge were undone (registry/review/merge.ts).
+      if (person.merged_into !== null)
+        throw new AppError('VALIDATION_FAILED', { fields: { '/personId': 'personMerged' } });
+      if (person.anonymised_at !== null)
+        throw new AppError('VALIDATION_FAILED', { fields: { '/personId': 'personErased' } });
       personId = person.id;
     }
     await repo.lockCohort(trx, cohortId);
     const { placements, mail } = await place(trx, cohort, [personId], 'admin', actor.userId, meta);
     const p = placements[0]!;
+    // Read again under lock: a merge or an erasure may have ended the record since (or an erased account).
+    if (p.reason === 'PERSON_UNAVAILABLE')
+      throw new AppError('VALIDATION_FAILED', {
+        fields:
+          input.email !== undefined ? { '/email': 'noAccountWithEmail' } : { '/personId': 'unknownPerson' },
+      });
     if (p.status === 'unchanged' || p.status === 'skipped') throw new AppError('ALREADY_ENROLLED');
     return { id: p.enrolmentId!, mail };
   });
@@ -949,7 +969,8 @@ export async function trainerBeneficiaries(
   f: { from?: string; to?: string; page: number; pageSize: number },
 ) {
   const trainer = await repo.findPersonWithAccount(ctx.db, personId);
-  if (!trainer) throw notFound('person');
+  // A merged record's certifications and classes are its survivor's now: its own reach would read 0.
+  if (!trainer || trainer.merged_into !== null) throw notFound('person');
   const orgs = trainer.user_id ? await repo.organisationsOfTrainer(ctx.db, trainer.user_id) : [];
   const scope = policy.beneficiaryScope(actor, orgs);
   const [certifications, list] = await Promise.all([
