@@ -190,7 +190,7 @@ export async function mergePeople(
 
   // The merged record's other open pairs: the survivor is now who they are about.
   const pairsMoved: MergeMoves['pairsMoved'] = [];
-  for (const p of await repo.openPairsOf(trx, mergedId, input.pair?.id ?? '')) {
+  for (const p of await repo.openPairsOf(trx, mergedId, input.pair?.id ?? null)) {
     const other = p.other_id;
     if (other === survivorId || p.merged_into !== null || p.anonymised_at !== null) continue;
     if (await repo.pairExists(trx, survivorId, other)) continue;

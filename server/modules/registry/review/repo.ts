@@ -420,7 +420,8 @@ export const deleteKeys = (db: Db, personId: string, keys: readonly string[]) =>
 // ---- other pairs of the merged record ------------------------------------------------------------------
 
 /** Open pairs of a person other than `exceptId`, with whether the other person still stands. */
-export const openPairsOf = (db: Db, personId: string, exceptId: string) =>
+/** The open pairs of a person, but the one being decided (`exceptId`, none for a merge without a pair). */
+export const openPairsOf = (db: Db, personId: string, exceptId: string | null) =>
   db
     .selectFrom('duplicate_pairs as d')
     .innerJoin('people as x', (j) =>
@@ -439,7 +440,7 @@ export const openPairsOf = (db: Db, personId: string, exceptId: string) =>
     )
     .select(['d.id', 'd.person_a', 'd.person_b', 'x.id as other_id', 'x.merged_into', 'x.anonymised_at'])
     .where('d.status', '=', 'open')
-    .where('d.id', '!=', exceptId)
+    .$if(exceptId !== null, (q) => q.where('d.id', '!=', exceptId!))
     .where((eb) => eb.or([eb('d.person_a', '=', personId), eb('d.person_b', '=', personId)]))
     .execute();
 
