@@ -96,7 +96,7 @@ export function presentPersonalData(d: PersonalData, locale: Locale, now = new D
       course: course(e, locale),
       cohortCode: e.cohort_code,
       cohortName: e.cohort_name,
-      organisation: e.organisation,
+      organisation: e.organisation_name,
       status: e.status,
       source: e.source,
       enrolledAt: iso(e.enrolled_at),

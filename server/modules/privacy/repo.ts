@@ -116,31 +116,6 @@ export const organisationsKnowing = (db: Db, personId: string) =>
     .orderBy('po.created_at')
     .execute();
 
-export const enrolmentsOf = (db: Db, personId: string) =>
-  db
-    .selectFrom('enrolments as e')
-    .innerJoin('cohorts as h', 'h.id', 'e.cohort_id')
-    .innerJoin('courses as c', 'c.id', 'h.course_id')
-    .innerJoin('organisations as o', 'o.id', 'h.organisation_id')
-    .select([
-      'e.id',
-      'e.status',
-      'e.source',
-      'e.enrolled_at',
-      'e.completed_at',
-      'e.ended_at',
-      'h.code as cohort_code',
-      'h.name as cohort_name',
-      'o.name as organisation',
-      'c.title',
-      'c.translations',
-      'c.teaching_language',
-    ])
-    .where('e.person_id', '=', personId)
-    .orderBy('e.enrolled_at')
-    .orderBy('e.id')
-    .execute();
-
 export const attendanceOf = (db: Db, personId: string) =>
   db
     .selectFrom('attendance as a')

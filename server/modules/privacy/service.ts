@@ -13,6 +13,7 @@ import { deriveKey, unseal } from '../../lib/seal';
 import { insertAudit } from '../audit/repo';
 import { verifyPassword } from '../identity/password';
 import { ensurePersonForUser, findPersonByUser } from '../people/repo';
+import { enrolmentsOf } from '../registry/people/repo';
 import { policy } from './policy';
 import { presentConsentOverview } from './presenter';
 import * as repo from './repo';
@@ -111,7 +112,7 @@ export function openNationalId(
 async function rowsOfPerson(db: Kysely<DB>, personId: string) {
   const [knownTo, enrolments, attendance, progress, attempts, credentials, consents] = await Promise.all([
     repo.organisationsKnowing(db, personId),
-    repo.enrolmentsOf(db, personId),
+    enrolmentsOf(db, personId, undefined, 'asc'),
     repo.attendanceOf(db, personId),
     repo.progressOf(db, personId),
     repo.quizAttemptsOf(db, personId),

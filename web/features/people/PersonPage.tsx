@@ -99,6 +99,38 @@ function Section({ title, testId, children }: { title: string; testId: string; c
   );
 }
 
+/** A section holding one table, or the text that says it is empty. */
+function TableSection({
+  title,
+  testId,
+  empty = null,
+  head,
+  children,
+}: {
+  title: string;
+  testId: string;
+  empty?: string | null;
+  head: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <Section title={title} testId={testId}>
+      {empty !== null ? (
+        <Text c="dimmed">{empty}</Text>
+      ) : (
+        <div className="table-scroll">
+          <Table verticalSpacing="xs">
+            <Table.Thead>
+              <Table.Tr>{head}</Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>{children}</Table.Tbody>
+          </Table>
+        </div>
+      )}
+    </Section>
+  );
+}
+
 function Identity({ person }: { person: PersonPageT }) {
   const { t } = useTranslation();
   const locale = currentLocale();
@@ -172,60 +204,54 @@ function Enrolments({ person }: { person: PersonPageT }) {
   const { t } = useTranslation();
   const locale = currentLocale();
   return (
-    <Section title={t('people.enrolments.title')} testId="person-enrolments">
-      {person.enrolments.length === 0 ? (
-        <Text c="dimmed">{t('people.enrolments.empty')}</Text>
-      ) : (
-        <div className="table-scroll">
-          <Table verticalSpacing="xs">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('people.enrolments.course')}</Table.Th>
-                <Table.Th visibleFrom="sm">{t('people.enrolments.cohort')}</Table.Th>
-                <Table.Th visibleFrom="md">{t('people.enrolments.organisation')}</Table.Th>
-                <Table.Th>{t('people.enrolments.status')}</Table.Th>
-                <Table.Th visibleFrom="sm">{t('people.enrolments.enrolled')}</Table.Th>
-                <Table.Th visibleFrom="sm">{t('people.enrolments.completed')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {person.enrolments.map((e) => (
-                <Table.Tr
-                  key={e.id}
-                  data-testid="person-enrolment"
-                  data-organisation-id={e.organisation.id}
-                  data-cohort-code={e.cohortCode}
-                >
-                  <Table.Td>
-                    <Text fw={600} size="sm">
-                      {e.course}
-                    </Text>
-                    <Text size="xs" c="dimmed" hiddenFrom="md">
-                      {e.cohortCode} · {e.organisation.name}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td visibleFrom="sm">
-                    <span className="nowrap">{e.cohortCode}</span>
-                  </Table.Td>
-                  <Table.Td visibleFrom="md">{e.organisation.name}</Table.Td>
-                  <Table.Td>
-                    <Badge variant="light" color={e.status === 'completed' ? 'green' : 'gray'}>
-                      {t(`enrolmentStatus.${e.status}`)}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td visibleFrom="sm" className="nowrap">
-                    {formatDate(e.enrolledAt, locale)}
-                  </Table.Td>
-                  <Table.Td visibleFrom="sm" className="nowrap">
-                    {e.completedAt ? formatDate(e.completedAt, locale) : ''}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </div>
-      )}
-    </Section>
+    <TableSection
+      title={t('people.enrolments.title')}
+      testId="person-enrolments"
+      empty={person.enrolments.length === 0 ? t('people.enrolments.empty') : null}
+      head={
+        <>
+          <Table.Th>{t('people.enrolments.course')}</Table.Th>
+          <Table.Th visibleFrom="sm">{t('people.enrolments.cohort')}</Table.Th>
+          <Table.Th visibleFrom="md">{t('people.enrolments.organisation')}</Table.Th>
+          <Table.Th>{t('people.enrolments.status')}</Table.Th>
+          <Table.Th visibleFrom="sm">{t('people.enrolments.enrolled')}</Table.Th>
+          <Table.Th visibleFrom="sm">{t('people.enrolments.completed')}</Table.Th>
+        </>
+      }
+    >
+      {person.enrolments.map((e) => (
+        <Table.Tr
+          key={e.id}
+          data-testid="person-enrolment"
+          data-organisation-id={e.organisation.id}
+          data-cohort-code={e.cohortCode}
+        >
+          <Table.Td>
+            <Text fw={600} size="sm">
+              {e.course}
+            </Text>
+            <Text size="xs" c="dimmed" hiddenFrom="md">
+              {e.cohortCode} · {e.organisation.name}
+            </Text>
+          </Table.Td>
+          <Table.Td visibleFrom="sm">
+            <span className="nowrap">{e.cohortCode}</span>
+          </Table.Td>
+          <Table.Td visibleFrom="md">{e.organisation.name}</Table.Td>
+          <Table.Td>
+            <Badge variant="light" color={e.status === 'completed' ? 'green' : 'gray'}>
+              {t(`enrolmentStatus.${e.status}`)}
+            </Badge>
+          </Table.Td>
+          <Table.Td visibleFrom="sm" className="nowrap">
+            {formatDate(e.enrolledAt, locale)}
+          </Table.Td>
+          <Table.Td visibleFrom="sm" className="nowrap">
+            {e.completedAt ? formatDate(e.completedAt, locale) : ''}
+          </Table.Td>
+        </Table.Tr>
+      ))}
+    </TableSection>
   );
 }
 
@@ -233,47 +259,41 @@ function Certificates({ person }: { person: PersonPageT }) {
   const { t } = useTranslation();
   const locale = currentLocale();
   return (
-    <Section title={t('people.certificates.title')} testId="person-certificates">
-      {person.certificates.length === 0 ? (
-        <Text c="dimmed">{t('people.certificates.empty')}</Text>
-      ) : (
-        <div className="table-scroll">
-          <Table verticalSpacing="xs">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('people.certificates.course')}</Table.Th>
-                <Table.Th visibleFrom="sm">{t('people.certificates.issuer')}</Table.Th>
-                <Table.Th visibleFrom="sm">{t('people.certificates.issued')}</Table.Th>
-                <Table.Th>{t('people.certificates.status')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {person.certificates.map((c) => (
-                <Table.Tr key={c.id} data-testid="person-certificate">
-                  <Table.Td>
-                    <Anchor component={Link} to={`/credentials/${c.id}`} size="sm" fw={600}>
-                      {c.course}
-                    </Anchor>
-                    <Text size="xs" c="dimmed" hiddenFrom="sm">
-                      {c.issuer.name} · {formatDate(c.issuedAt, locale)}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td visibleFrom="sm">{c.issuer.name}</Table.Td>
-                  <Table.Td visibleFrom="sm" className="nowrap">
-                    {formatDate(c.issuedAt, locale)}
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge variant="light" color={c.status === 'active' ? 'green' : 'red'}>
-                      {t(`credentialStatus.${c.status}`)}
-                    </Badge>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </div>
-      )}
-    </Section>
+    <TableSection
+      title={t('people.certificates.title')}
+      testId="person-certificates"
+      empty={person.certificates.length === 0 ? t('people.certificates.empty') : null}
+      head={
+        <>
+          <Table.Th>{t('people.certificates.course')}</Table.Th>
+          <Table.Th visibleFrom="sm">{t('people.certificates.issuer')}</Table.Th>
+          <Table.Th visibleFrom="sm">{t('people.certificates.issued')}</Table.Th>
+          <Table.Th>{t('people.certificates.status')}</Table.Th>
+        </>
+      }
+    >
+      {person.certificates.map((c) => (
+        <Table.Tr key={c.id} data-testid="person-certificate">
+          <Table.Td>
+            <Anchor component={Link} to={`/credentials/${c.id}`} size="sm" fw={600}>
+              {c.course}
+            </Anchor>
+            <Text size="xs" c="dimmed" hiddenFrom="sm">
+              {c.issuer.name} · {formatDate(c.issuedAt, locale)}
+            </Text>
+          </Table.Td>
+          <Table.Td visibleFrom="sm">{c.issuer.name}</Table.Td>
+          <Table.Td visibleFrom="sm" className="nowrap">
+            {formatDate(c.issuedAt, locale)}
+          </Table.Td>
+          <Table.Td>
+            <Badge variant="light" color={c.status === 'active' ? 'green' : 'red'}>
+              {t(`credentialStatus.${c.status}`)}
+            </Badge>
+          </Table.Td>
+        </Table.Tr>
+      ))}
+    </TableSection>
   );
 }
 
@@ -281,61 +301,58 @@ function Consents({ person }: { person: PersonPageT }) {
   const { t } = useTranslation();
   const locale = currentLocale();
   return (
-    <Section title={t('people.consents.title')} testId="person-consents">
-      <div className="table-scroll">
-        <Table verticalSpacing="xs">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('people.consents.purpose')}</Table.Th>
-              <Table.Th>{t('people.consents.state')}</Table.Th>
-              <Table.Th visibleFrom="sm">{t('people.consents.recorded')}</Table.Th>
-              <Table.Th visibleFrom="sm">{t('people.consents.version')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {person.consents.map((c) => (
-              <Table.Tr key={c.purpose} data-testid="person-consent" data-purpose={c.purpose}>
-                <Table.Td>{consentWording[c.purpose].text[locale].title}</Table.Td>
-                <Table.Td>
-                  <Badge variant="light" color={c.granted ? 'green' : 'gray'}>
-                    {c.granted ? t('people.consents.granted') : t('people.consents.notGranted')}
-                  </Badge>
-                  {c.recordedAt && (
-                    <Text size="xs" c="dimmed" hiddenFrom="sm">
-                      {formatDateTime(c.recordedAt, locale)}
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td visibleFrom="sm">
-                  {c.recordedAt ? (
-                    <>
-                      <span className="nowrap">{formatDateTime(c.recordedAt, locale)}</span>
-                      {c.source && (
-                        <Text size="xs" c="dimmed">
-                          {t(`people.consents.source.${c.source}`)}
-                        </Text>
-                      )}
-                    </>
-                  ) : (
-                    <Text span c="dimmed" size="sm">
-                      {t('people.consents.never')}
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td visibleFrom="sm">
-                  {c.wordingVersion ?? ''}
-                  {c.wordingVersion && !c.answeredCurrentWording && (
-                    <Text size="xs" c="orange.9">
-                      {t('people.consents.outdated')}
-                    </Text>
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </div>
-    </Section>
+    <TableSection
+      title={t('people.consents.title')}
+      testId="person-consents"
+      head={
+        <>
+          <Table.Th>{t('people.consents.purpose')}</Table.Th>
+          <Table.Th>{t('people.consents.state')}</Table.Th>
+          <Table.Th visibleFrom="sm">{t('people.consents.recorded')}</Table.Th>
+          <Table.Th visibleFrom="sm">{t('people.consents.version')}</Table.Th>
+        </>
+      }
+    >
+      {person.consents.map((c) => (
+        <Table.Tr key={c.purpose} data-testid="person-consent" data-purpose={c.purpose}>
+          <Table.Td>{consentWording[c.purpose].text[locale].title}</Table.Td>
+          <Table.Td>
+            <Badge variant="light" color={c.granted ? 'green' : 'gray'}>
+              {c.granted ? t('people.consents.granted') : t('people.consents.notGranted')}
+            </Badge>
+            {c.recordedAt && (
+              <Text size="xs" c="dimmed" hiddenFrom="sm">
+                {formatDateTime(c.recordedAt, locale)}
+              </Text>
+            )}
+          </Table.Td>
+          <Table.Td visibleFrom="sm">
+            {c.recordedAt ? (
+              <>
+                <span className="nowrap">{formatDateTime(c.recordedAt, locale)}</span>
+                {c.source && (
+                  <Text size="xs" c="dimmed">
+                    {t(`people.consents.source.${c.source}`)}
+                  </Text>
+                )}
+              </>
+            ) : (
+              <Text span c="dimmed" size="sm">
+                {t('people.consents.never')}
+              </Text>
+            )}
+          </Table.Td>
+          <Table.Td visibleFrom="sm">
+            {c.wordingVersion ?? ''}
+            {c.wordingVersion && !c.answeredCurrentWording && (
+              <Text size="xs" c="orange.9">
+                {t('people.consents.outdated')}
+              </Text>
+            )}
+          </Table.Td>
+        </Table.Tr>
+      ))}
+    </TableSection>
   );
 }
 
@@ -370,38 +387,35 @@ function Reads({ reads }: { reads: NonNullable<PersonPageT['recentReads']> }) {
   const locale = currentLocale();
   const field = (f: string) => (f === 'nationalId' || f === 'disability' ? t(`people.reads.field.${f}`) : f);
   return (
-    <Section title={t('people.reads.title')} testId="person-reads">
-      <div className="table-scroll">
-        <Table verticalSpacing="xs">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('people.reads.who')}</Table.Th>
-              <Table.Th>{t('people.reads.when')}</Table.Th>
-              <Table.Th visibleFrom="sm">{t('people.reads.fields')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {reads.map((r, i) => (
-              // Reads have no id of their own; their order (newest first) is stable for one answer.
-              // biome-ignore lint/suspicious/noArrayIndexKey: see above
-              <Table.Tr key={i} data-testid="person-read">
-                <Table.Td>
-                  {r.actorName || r.actorEmail || t('people.reads.unknownActor')}
-                  {r.actorEmail && r.actorName && (
-                    <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
-                      {r.actorEmail}
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td className="nowrap">{formatDateTime(r.at, locale)}</Table.Td>
-                <Table.Td visibleFrom="sm">
-                  {r.fieldsShown.length ? r.fieldsShown.map(field).join(', ') : t('people.reads.none')}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </div>
-    </Section>
+    <TableSection
+      title={t('people.reads.title')}
+      testId="person-reads"
+      head={
+        <>
+          <Table.Th>{t('people.reads.who')}</Table.Th>
+          <Table.Th>{t('people.reads.when')}</Table.Th>
+          <Table.Th visibleFrom="sm">{t('people.reads.fields')}</Table.Th>
+        </>
+      }
+    >
+      {reads.map((r, i) => (
+        // Reads have no id of their own; their order (newest first) is stable for one answer.
+        // biome-ignore lint/suspicious/noArrayIndexKey: see above
+        <Table.Tr key={i} data-testid="person-read">
+          <Table.Td>
+            {r.actorName || r.actorEmail || t('people.reads.unknownActor')}
+            {r.actorEmail && r.actorName && (
+              <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+                {r.actorEmail}
+              </Text>
+            )}
+          </Table.Td>
+          <Table.Td className="nowrap">{formatDateTime(r.at, locale)}</Table.Td>
+          <Table.Td visibleFrom="sm">
+            {r.fieldsShown.length ? r.fieldsShown.map(field).join(', ') : t('people.reads.none')}
+          </Table.Td>
+        </Table.Tr>
+      ))}
+    </TableSection>
   );
 }

@@ -154,7 +154,8 @@ export const findPerson = (db: Db, id: string) =>
     .executeTakeFirst();
 export type PersonRow = NonNullable<Awaited<ReturnType<typeof findPerson>>>;
 
-export const enrolmentsOf = (db: Db, personId: string, scope: OrgScope) => {
+/** The person's enrolments in cohorts of organisations within `scope` (all when none), by enrolment date. */
+export const enrolmentsOf = (db: Db, personId: string, scope: OrgScope, order: 'asc' | 'desc' = 'desc') => {
   let q = db
     .selectFrom('enrolments as e')
     .innerJoin('cohorts as h', 'h.id', 'e.cohort_id')
@@ -178,7 +179,7 @@ export const enrolmentsOf = (db: Db, personId: string, scope: OrgScope) => {
     ])
     .where('e.person_id', '=', personId);
   if (scope) q = q.where('h.organisation_id', '=', ids(scope));
-  return q.orderBy('e.enrolled_at', 'desc').orderBy('e.id').execute();
+  return q.orderBy('e.enrolled_at', order).orderBy('e.id').execute();
 };
 export type EnrolmentRow = Awaited<ReturnType<typeof enrolmentsOf>>[number];
 
