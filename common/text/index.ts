@@ -63,8 +63,25 @@ function toneIndex(letters: readonly string[]): number {
   return MEDIAL_PAIRS.has(letters.slice(start, end).join('')) ? start + 1 : start;
 }
 
+/**
+ * Words already placed: names and places repeat a few thousand syllables, and a roster of 100,000
+ * rows would otherwise decompose the same ones again and again.
+ */
+const placed = new Map<string, string>();
+const PLACED_MAX = 50_000;
+
 /** Moves the tone of one word (NFC) to its canonical letter, keeping the letters' case. */
 function placeTone(word: string): string {
+  let answer = placed.get(word);
+  if (answer === undefined) {
+    if (placed.size >= PLACED_MAX) placed.clear();
+    answer = placeToneOnce(word);
+    placed.set(word, answer);
+  }
+  return answer;
+}
+
+function placeToneOnce(word: string): string {
   const decomposed = word.normalize('NFD');
   const tones = decomposed.match(TONE_MARKS);
   if (tones?.length !== 1) return word;

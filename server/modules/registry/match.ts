@@ -189,10 +189,22 @@ function cachedName(fullName: string): PreparedName {
   return name;
 }
 
+/** foldVi of one word of a name, remembered: the same few thousand syllables make every name. */
+const foldedWords = new Map<string, string>();
+function foldedWord(word: string): string {
+  let folded = foldedWords.get(word);
+  if (folded === undefined) {
+    if (foldedWords.size >= NAME_CACHE_MAX) foldedWords.clear();
+    folded = foldVi(word);
+    foldedWords.set(word, folded);
+  }
+  return folded;
+}
+
 function prepareName(fullName: string): PreparedName {
   const words: { folded: string; marked: string | null }[] = [];
   for (const word of normalizeVi(fullName).split(/[^\p{L}\p{M}\p{N}]+/u)) {
-    const folded = foldVi(word);
+    const folded = foldedWord(word);
     if (folded === '' || folded.includes(' ')) continue;
     words.push({ folded, marked: word === folded ? null : word });
   }
