@@ -57,6 +57,35 @@ export const RosterImportDetail = Type.Object({
 export type RosterImportDetailT = Static<typeof RosterImportDetail>;
 
 export const CommitBody = Type.Object({ mode: Type.Enum(rosterImportModes) });
+
+/**
+ * A commit asked for with `Accept: application/x-ndjson` answers as it goes, one JSON object per line:
+ * `progress` lines (the stored file checked again, then each row matched, then the records written),
+ * then one `done` line with the import, or one `error` line (the error body, in the reader's
+ * language) when the commit fails after the answer has begun. A failure before the first line is an
+ * ordinary error answer with its status. Nothing is written unless the `done` line comes.
+ */
+export const commitPhases = ['checking', 'matching', 'writing'] as const;
+export type CommitPhase = (typeof commitPhases)[number];
+export const COMMIT_STREAM_TYPE = 'application/x-ndjson';
+export const CommitProgress = Type.Object({
+  type: Type.Literal('progress'),
+  phase: Type.Enum(commitPhases),
+  /** Rows done in this phase, of `total`. */
+  done: Type.Integer({ minimum: 0 }),
+  total: Type.Integer({ minimum: 0 }),
+});
+export type CommitProgressT = Static<typeof CommitProgress>;
+export const CommitEvent = Type.Union([
+  CommitProgress,
+  Type.Object({ type: Type.Literal('done'), import: RosterImport }),
+  Type.Object({
+    type: Type.Literal('error'),
+    status: Type.Integer(),
+    error: Type.Object({ code: Type.String(), message: Type.String() }),
+  }),
+]);
+export type CommitEventT = Static<typeof CommitEvent>;
 export const ImportListQuery = Type.Object({
   sort: Type.Optional(Type.Enum(rosterImportSorts)),
   ...PageQuery,

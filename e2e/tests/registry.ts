@@ -158,7 +158,10 @@ async function commit(page: Page, button: 'roster-import-all' | 'roster-import-v
     (r) => r.url().endsWith('/commit') && r.request().method() === 'POST',
   );
   await page.keyboard.press('Enter');
-  assert.equal((await committed).status(), 200);
+  const answer = await committed;
+  assert.equal(answer.status(), 200);
+  // The page asks for the answer line by line, so its bar follows the commit's phases.
+  assert.match(answer.headers()['content-type'] ?? '', /application\/x-ndjson/);
   await byTestId(page, 'roster-result').waitFor({ state: 'visible' });
   await dialog.waitFor({ state: 'hidden' });
   return counts(page, ['result-created', 'result-matched', 'result-enrolments', 'result-pairs']);

@@ -78,6 +78,18 @@ export function sendError(
   return reply.status(errorStatus[code]).send(body);
 }
 
+/**
+ * What an error answers with (status and body in the reader's language), for answers that report an
+ * error inside a stream already begun, where the error handler can no longer set the status.
+ */
+export function errorAnswer(req: FastifyRequest, err: unknown): { status: number; body: ApiErrorBody } {
+  const code: ErrorCode = err instanceof AppError ? err.code : 'INTERNAL';
+  const status = errorStatus[code];
+  if (status >= 500) req.log.error({ err }, 'error in a streamed answer');
+  const params = err instanceof AppError ? err.params : {};
+  return { status, body: { code, message: translate(req.locale, `errors.${code}`, params) } };
+}
+
 export function registerErrorHandling(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
     if (err instanceof AppError) {

@@ -106,6 +106,86 @@ export async function request<T>(
 }
 
 /**
+ * The JSON objects of a newline-delimited answer, as they arrive (a line may come in several chunks,
+ * several lines in one).
+ */
+export async function* jsonLines(body: ReadableStream<Uint8Array>): AsyncGenerator<unknown> {
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  let rest = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    rest += decoder.decode(value, { stream: !done });
+    let end = rest.indexOf('\n');
+    while (end >= 0) {
+      const line = rest.slice(0, end).trim();
+      rest = rest.slice(end + 1);
+      if (line !== '') yield JSON.parse(line);
+      end = rest.indexOf('\n');
+    }
+    if (done) break;
+  }
+  if (rest.trim() !== '') yield JSON.parse(rest);
+}
+
+/** A line of a streamed answer: progress on the way, then the result or the error that ended it. */
+export type StreamEvent<T, P> =
+  | ({ type: 'progress' } & P)
+  | { type: 'done'; result: T }
+  | { type: 'error'; status: number; error: { code: string; message: string } };
+
+/**
+ * A mutation that answers as it goes (`Accept: application/x-ndjson`): `onProgress` hears each
+ * progress line; the answer is the `done` line's `key`; an `error` line, or an error answer before
+ * the first line, throws `ApiError` as `request` does.
+ */
+export async function requestLines<T, P>(
+  path: string,
+  body: unknown,
+  key: string,
+  onProgress: (progress: P) => void,
+): Promise<T> {
+  await ensureCsrfCookie();
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: 'POST',
+      headers: {
+        accept: 'application/x-ndjson',
+        'content-type': 'application/json',
+        [CSRF_HEADER]: readCookie(CSRF_COOKIE) ?? '',
+      },
+      credentials: 'same-origin',
+      body: JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, NETWORK_ERROR, '');
+  }
+  if (!response.ok || !response.body) {
+    const data: unknown = await response.json().catch(() => undefined);
+    if (isErrorBody(data))
+      throw new ApiError(response.status, data.code, data.message, data.fields ?? {}, data);
+    throw new ApiError(response.status, `HTTP_${response.status}`, '');
+  }
+  try {
+    for await (const line of jsonLines(response.body)) {
+      const event = line as { type?: string } & Record<string, unknown>;
+      if (event.type === 'progress') onProgress(event as P);
+      else if (event.type === 'done') return event[key] as T;
+      else if (event.type === 'error') {
+        const e = event as { status: number; error: { code: string; message: string } };
+        throw new ApiError(e.status, e.error.code, e.error.message);
+      }
+    }
+  } catch (error) {
+    if (error instanceof ApiError) throw error;
+    throw new ApiError(0, NETWORK_ERROR, '');
+  }
+  // The answer ended without its last line: the connection broke.
+  throw new ApiError(0, NETWORK_ERROR, '');
+}
+
+/**
  * Upload one file as multipart/form-data (field `file`), with the CSRF header; the browser sets the
  * multipart boundary itself. Answers and errors are read as by `request`.
  */

@@ -1,6 +1,6 @@
 /** Every API call the web app makes, typed by the contracts. Pages call these through React Query. */
 import type { Locale } from '../../common/i18n/locales';
-import { request, type UploadOptions, upload, uploadWithProgress, withQuery } from './client';
+import { request, requestLines, type UploadOptions, upload, uploadWithProgress, withQuery } from './client';
 import type {
   Accepted,
   AddMemberBody,
@@ -19,6 +19,7 @@ import type {
   CohortList,
   CohortListQuery,
   CohortSession,
+  CommitProgress,
   ConsentOverview,
   ConsentPurpose,
   CourseDetail,
@@ -268,8 +269,14 @@ export const registryApi = {
   preview: (orgId: string, file: File, options?: UploadOptions) =>
     uploadWithProgress<RosterImportDetail>(`/api/organisations/${id(orgId)}/roster-imports`, file, options),
   get: (importId: string) => request<RosterImportDetail>('GET', `/api/roster-imports/${id(importId)}`),
-  commit: (importId: string, body: RosterCommitBody) =>
-    request<RosterImport>('POST', `/api/roster-imports/${id(importId)}/commit`, { body }),
+  /** Answers once committed; `onProgress` hears each phase (checking, matching, writing) on the way. */
+  commit: (importId: string, body: RosterCommitBody, onProgress: (p: CommitProgress) => void = () => {}) =>
+    requestLines<RosterImport, CommitProgress>(
+      `/api/roster-imports/${id(importId)}/commit`,
+      body,
+      'import',
+      onProgress,
+    ),
   list: (orgId: string, query: RosterImportListQuery) =>
     request<RosterImportList>('GET', `/api/organisations/${id(orgId)}/roster-imports`, { query }),
   /** Downloads (Content-Disposition: attachment), opened as plain links. */

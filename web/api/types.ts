@@ -150,6 +150,7 @@ export type RosterProblem = Static<typeof registry.RosterProblem>;
 export type RosterImportList = Static<typeof registry.RosterImportList>;
 export type RosterImportListQuery = Static<typeof registry.ImportListQuery>;
 export type RosterCommitBody = Static<typeof registry.CommitBody>;
+export type CommitProgress = Static<typeof registry.CommitProgress>;
 
 // --- notifications ---
 export type Notification = Static<typeof notifications.Notification>;

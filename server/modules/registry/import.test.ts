@@ -289,6 +289,147 @@ describe('roster import', () => {
     expect(await countPeople()).toBe(before + 1);
   });
 
+  it('answers as it goes when asked for lines: each phase in rows, then the import, or the error that undid it', async () => {
+    const families = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Vũ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ'];
+    const middles = ['Văn', 'Thị', 'Minh', 'Hữu', 'Ngọc', 'Thanh', 'Quang', 'Đức', 'Thu', 'Kim'];
+    const givens = [
+      'An',
+      'Bình',
+      'Chi',
+      'Dũng',
+      'Giang',
+      'Hà',
+      'Hải',
+      'Hạnh',
+      'Hiếu',
+      'Hoa',
+      'Huy',
+      'Khánh',
+      'Lâm',
+      'Linh',
+      'Long',
+      'Mai',
+      'Nam',
+      'Nga',
+      'Phong',
+      'Phúc',
+      'Quân',
+      'Sơn',
+      'Tâm',
+      'Thảo',
+      'Trang',
+      'Trung',
+      'Tú',
+      'Tuấn',
+      'Vân',
+      'Yến',
+      'Ánh',
+      'Bảo',
+      'Cường',
+      'Duy',
+      'Hằng',
+      'Hưng',
+      'Kiên',
+      'Loan',
+      'Lộc',
+      'My',
+      'Ngân',
+      'Nhung',
+      'Oanh',
+      'Phương',
+      'Quỳnh',
+      'Sang',
+      'Thắng',
+      'Thủy',
+      'Toàn',
+      'Uyên',
+      'Việt',
+      'Xuân',
+      'Yên',
+      'Đạt',
+      'Điệp',
+      'Hiền',
+      'Khoa',
+      'Luân',
+    ];
+    const ROWS = 5_200;
+    const rows = Array.from({ length: ROWS }, (_, i) => {
+      const name = `${families[i % 10]} ${middles[Math.floor(i / 10) % 10]} ${givens[Math.floor(i / 100) % givens.length]}`;
+      const day = String(1 + (i % 28)).padStart(2, '0');
+      const month = String(1 + (Math.floor(i / 28) % 12)).padStart(2, '0');
+      return `${name};;${day}/${month}/${1970 + (i % 30)};;09${String(20_000_000 + i)};;Hà Nội;HL-K1;Đang học;`;
+    });
+    const p = (await preview(adminA, orgA, 'lon.csv', csv(rows))).json();
+    expect(p).toMatchObject({ status: 'previewed', rowsTotal: ROWS, rowsValid: ROWS });
+    const streamed = () =>
+      adminA.request(
+        'POST',
+        `/api/roster-imports/${p.id}/commit`,
+        { mode: 'all' },
+        { accept: 'application/x-ndjson' },
+      );
+    const linesOf = (body: string) =>
+      body
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l));
+    const before = await countPeople();
+
+    // A failure after the answer has begun is its last line, in the reader's language; nothing stays.
+    await sql`create or replace function fail_enrolment() returns trigger language plpgsql as $$ begin raise exception 'disk full'; end $$`.execute(
+      t.ctx.db,
+    );
+    await sql`create trigger fail_enrolment before insert on enrolments for each row execute function fail_enrolment()`.execute(
+      t.ctx.db,
+    );
+    const failed = await streamed();
+    await sql`drop trigger fail_enrolment on enrolments`.execute(t.ctx.db);
+    await sql`drop function fail_enrolment`.execute(t.ctx.db);
+    expect(failed.statusCode).toBe(200);
+    expect(failed.headers['content-type']).toContain('application/x-ndjson');
+    const failedLines = linesOf(failed.body);
+    expect(failedLines.at(-1)).toEqual({
+      type: 'error',
+      status: 500,
+      error: { code: 'INTERNAL', message: expect.stringMatching(/lỗi/i) },
+    });
+    expect(failedLines.some((l) => l.type === 'progress' && l.phase === 'writing')).toBe(true);
+    expect(await countPeople()).toBe(before);
+    expect((await adminA.get(`/api/roster-imports/${p.id}`)).json().status).toBe('previewed');
+
+    const res = await streamed();
+    const lines = linesOf(res.body);
+    const progress = lines.filter((l) => l.type === 'progress');
+    expect(lines.slice(0, -1)).toEqual(progress);
+    // Phases in order, each counting up to its total; a report every 5,000 rows on the way.
+    const phases = progress.map((l) => l.phase);
+    expect([...new Set(phases)]).toEqual(['checking', 'matching', 'writing']);
+    expect(phases).toEqual(
+      [...phases].sort(
+        (a, b) =>
+          ['checking', 'matching', 'writing'].indexOf(a) - ['checking', 'matching', 'writing'].indexOf(b),
+      ),
+    );
+    for (const phase of ['checking', 'matching', 'writing']) {
+      const mine = progress.filter((l) => l.phase === phase);
+      expect(mine.map((l) => l.done)).toEqual([...mine.map((l) => l.done)].sort((a, b) => a - b));
+      expect(mine.every((l) => l.done <= l.total)).toBe(true);
+      expect(mine.at(-1)).toMatchObject({ done: ROWS, total: ROWS });
+    }
+    expect(progress).toContainEqual({ type: 'progress', phase: 'checking', done: 5_000, total: ROWS });
+    expect(progress).toContainEqual({ type: 'progress', phase: 'matching', done: 5_000, total: ROWS });
+    expect(lines.at(-1)).toMatchObject({
+      type: 'done',
+      import: { id: p.id, status: 'committed', peopleCreated: ROWS, enrolmentsCreated: ROWS },
+    });
+    expect(await countPeople()).toBe(before + ROWS);
+
+    // What is refused before the first line is an ordinary error answer.
+    const again = await streamed();
+    expect(again.statusCode).toBe(409);
+    expect(again.json()).toMatchObject({ code: 'ROSTER_IMPORT_DONE' });
+  });
+
   it('refuses a file it cannot read, with the reason, and keeps nothing of it to import', async () => {
     const res = await preview(adminA, orgA, 'bao-cao.xlsx', Buffer.from('%PDF-1.7 not a roster') as never);
     expect(res.statusCode).toBe(201);

@@ -15,6 +15,7 @@
  * Trainer rows make and link people but no enrolment: a cohort's trainers are accounts.
  */
 import { randomUUID } from 'node:crypto';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Kysely } from 'kysely';
 import { foldVi } from '../../../common/text';
 import type { Config } from '../../config';
@@ -34,7 +35,15 @@ export interface ImportInput {
   importId: string;
   actorUserId: string | null;
   rows: readonly { row: number; record: RosterRecord }[];
+  /**
+   * Hears the rows matched, then the records written (in rows of the roster, so both phases count
+   * to the same total), every `PROGRESS_EVERY` rows; the event loop gets a turn after each report.
+   */
+  onProgress?: (progress: { phase: 'matching' | 'writing'; done: number; total: number }) => void;
 }
+
+/** Rows between two progress reports. */
+const PROGRESS_EVERY = 5_000;
 
 export interface ImportCounts {
   peopleCreated: number;
@@ -79,8 +88,8 @@ export async function importRecords(
   config: Pick<Config, 'PERSONAL_DATA_SECRET'>,
   trx: Db,
   input: ImportInput,
-  onProgress?: (done: number, total: number) => void,
 ): Promise<ImportCounts> {
+  const { onProgress } = input;
   const counts: ImportCounts = { peopleCreated: 0, peopleMatched: 0, enrolmentsCreated: 0, pairsQueued: 0 };
   const cohorts = new Map(
     (
@@ -122,14 +131,18 @@ export async function importRecords(
       push(byKey, row.key, c);
     }
   }
-  onProgress?.(0, items.length);
+  onProgress?.({ phase: 'matching', done: 0, total: items.length });
 
   // 2. Each row in order decides: a sure match is that person; otherwise a new person, and pairs for
   //    the likely ones. People made by earlier rows are candidates of later ones (through byKey).
   const out = new Batch();
   const personIds: string[] = [];
   const matchedIds = new Set<string>();
-  for (const item of items) {
+  for (const [index, item] of items.entries()) {
+    if (onProgress && index > 0 && index % PROGRESS_EVERY === 0) {
+      onProgress({ phase: 'matching', done: index, total: items.length });
+      await nextTurn();
+    }
     const seen = new Set<string>();
     let best: { candidate: Candidate; score: number } | null = null;
     const likely: { id: string; score: number; reasons: string[] }[] = [];
@@ -200,6 +213,8 @@ export async function importRecords(
     counts.peopleCreated++;
   }
 
+  onProgress?.({ phase: 'matching', done: items.length, total: items.length });
+
   // 3. Write, in large statements; people first (everything else points at them).
   const enrolments = await enrolmentsToMake(trx, input, items, personIds, matchedIds, cohorts);
   const links = [...new Set(personIds)];
@@ -210,7 +225,11 @@ export async function importRecords(
       const chunk = rows.slice(i, i + WRITE_BATCH);
       await write(chunk);
       written += chunk.length;
-      onProgress?.(Math.round((written / Math.max(total, 1)) * items.length), items.length);
+      const done = Math.round((written / Math.max(total, 1)) * items.length);
+      if (onProgress) {
+        onProgress({ phase: 'writing', done, total: items.length });
+        await nextTurn();
+      }
     }
   };
   await step(out.people, (chunk) => repo.insertPeople(trx, chunk));

@@ -1,10 +1,14 @@
 /** HTTP of the people registry: roster imports. */
+import { PassThrough } from 'node:stream';
 import multipart from '@fastify/multipart';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { ErrorBody, errorResponses } from '../../../common/contracts/common';
 import {
+  COMMIT_STREAM_TYPE,
   CommitBody,
+  type CommitEventT,
   ImportListQuery,
   ImportParams,
   MAX_ROSTER_BYTES,
@@ -16,7 +20,7 @@ import {
   TemplateParams,
   TemplateQuery,
 } from '../../../common/contracts/registry';
-import { AppError } from '../../lib/errors';
+import { AppError, errorAnswer } from '../../lib/errors';
 import { actorOf, requestMeta } from '../../lib/http';
 import type { ModuleRoutes } from '../../lib/route';
 import { contentDisposition } from '../files/sniff';
@@ -103,15 +107,21 @@ export const registryRoutes: ModuleRoutes = async (app, ctx) => {
       schema: {
         tags,
         summary: 'Import a previewed roster: every row ("all", only when none is rejected) or the valid ones',
+        description:
+          'With `Accept: application/x-ndjson` the answer comes as it goes, one JSON object per line: progress lines ' +
+          '(phase checking, matching, writing; done of total rows), then `{"type":"done","import":…}`, or ' +
+          '`{"type":"error","status":…,"error":{code,message}}` when the commit fails after the first line (nothing is then written).',
         params: ImportParams,
         body: CommitBody,
         response: { 200: RosterImport, ...errorResponses, 409: ErrorBody, 422: ErrorBody },
       },
     },
-    async (req) =>
-      presentImport(
-        await service.commitRoster(ctx, actorOf(req), req.params.id, req.body.mode, requestMeta(req)),
-      ),
+    async (req, reply) => {
+      const commit = (onProgress?: (p: service.CommitProgress) => void) =>
+        service.commitRoster(ctx, actorOf(req), req.params.id, req.body.mode, requestMeta(req), onProgress);
+      if (!req.headers.accept?.includes(COMMIT_STREAM_TYPE)) return presentImport(await commit());
+      return commitAsStream(req, reply, commit);
+    },
   );
 
   app.get(
@@ -157,3 +167,48 @@ export const registryRoutes: ModuleRoutes = async (app, ctx) => {
     },
   );
 };
+
+/**
+ * A commit that answers as it goes (see CommitEvent): the answer begins with the first progress
+ * line, so what fails before it (not allowed, already committed, …) is an ordinary error answer;
+ * what fails after it is the last line.
+ */
+function commitAsStream(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  commit: (onProgress: (p: service.CommitProgress) => void) => ReturnType<typeof service.commitRoster>,
+) {
+  const out = new PassThrough();
+  const line = (event: CommitEventT) => out.write(`${JSON.stringify(event)}\n`);
+  return new Promise<FastifyReply>((resolve, reject) => {
+    let begun = false;
+    const begin = () => {
+      if (begun) return;
+      begun = true;
+      // No proxy buffering: the lines are the point.
+      resolve(
+        reply
+          .type(COMMIT_STREAM_TYPE)
+          .header('cache-control', 'no-store')
+          .header('x-accel-buffering', 'no')
+          .send(out),
+      );
+    };
+    commit((p) => {
+      begin();
+      line({ type: 'progress', ...p });
+    }).then(
+      (done) => {
+        begin();
+        line({ type: 'done', import: presentImport(done) });
+        out.end();
+      },
+      (error: unknown) => {
+        if (!begun) return reject(error);
+        const { status, body } = errorAnswer(req, error);
+        line({ type: 'error', status, error: { code: body.code, message: body.message } });
+        out.end();
+      },
+    );
+  });
+}

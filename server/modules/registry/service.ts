@@ -9,6 +9,8 @@
  */
 import { createHash } from 'node:crypto';
 import { PassThrough, type Readable } from 'node:stream';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import type { CommitProgressT } from '../../../common/contracts/registry';
 import type { Locale } from '../../../common/i18n/locales';
 import type { Actor } from '../../lib/actor';
 import type { AppContext, RequestMeta } from '../../lib/context';
@@ -137,9 +139,15 @@ async function storedFile(ctx: AppContext, fileId: string | null): Promise<Buffe
   return Buffer.concat(chunks);
 }
 
+/** Rows between two progress reports (and two turns of the event loop, so they reach the reader). */
+const COMMIT_PROGRESS_EVERY = 5_000;
+
+export type CommitProgress = Omit<CommitProgressT, 'type'>;
+
 /**
  * Imports a previewed roster: `all` only when every row is valid, `valid` skips the rejected rows.
- * The stored file is checked again first (a cohort may be gone since the preview).
+ * The stored file is checked again first (a cohort may be gone since the preview). `onProgress`
+ * hears each phase as it goes (checking, matching, writing), in rows.
  */
 export async function commitRoster(
   ctx: AppContext,
@@ -147,17 +155,25 @@ export async function commitRoster(
   importId: string,
   mode: 'all' | 'valid',
   meta: RequestMeta,
+  onProgress?: (progress: CommitProgress) => void,
 ) {
   const imp = await loadImport(ctx, actor, importId);
   if (imp.status === 'committed') throw new AppError('ROSTER_IMPORT_DONE');
   if (imp.status !== 'previewed') throw new AppError('ROSTER_IMPORT_REFUSED');
   const rows: { row: number; record: RosterRecord }[] = [];
+  let checked = 0;
+  onProgress?.({ phase: 'checking', done: 0, total: imp.rows_total });
   const report = await checkRoster(await storedFile(ctx, imp.file_id), rowContext(ctx, imp.organisation_id), {
     today: todayInVietnam(),
-    onRow: (r) => {
+    onRow: async (r) => {
       if (r.record) rows.push({ row: r.row, record: r.record });
+      if (++checked % COMMIT_PROGRESS_EVERY === 0 && onProgress) {
+        onProgress({ phase: 'checking', done: checked, total: Math.max(imp.rows_total, checked) });
+        await nextTurn();
+      }
     },
   });
+  onProgress?.({ phase: 'checking', done: report.rowsRead, total: report.rowsRead });
   if (!report.ok) throw new AppError('ROSTER_IMPORT_REFUSED');
   if (mode === 'all' && report.rowsRejected > 0)
     throw new AppError('ROSTER_HAS_ERRORS', { params: { count: report.rowsRejected } });
@@ -170,6 +186,7 @@ export async function commitRoster(
       importId,
       actorUserId: actor.userId,
       rows,
+      onProgress,
     });
     const done = await repo.markCommitted(trx, importId, { mode, ...counts });
     await insertAudit(trx, {

@@ -12,7 +12,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { registryApi } from '../../api/endpoints';
-import type { RosterImport, RosterImportDetail, RosterImportMode } from '../../api/types';
+import type { CommitProgress, RosterImport, RosterImportDetail, RosterImportMode } from '../../api/types';
 import { EmptyState } from '../../components/ui/EmptyState';
 import { ErrorAlert } from '../../components/ui/ErrorAlert';
 import { formatNumber } from '../../components/ui/format';
@@ -185,8 +185,12 @@ function RosterWorkspace({ orgId }: { orgId: string }) {
     },
   });
 
+  const [commitProgress, setCommitProgress] = useState<CommitProgress | null>(null);
   const commit = useMutation({
-    mutationFn: ({ id, mode }: { id: string; mode: RosterImportMode }) => registryApi.commit(id, { mode }),
+    mutationFn: ({ id, mode }: { id: string; mode: RosterImportMode }) => {
+      setCommitProgress(null);
+      return registryApi.commit(id, { mode }, setCommitProgress);
+    },
     onSuccess: (result) => {
       setMode(null);
       setStep({ kind: 'done', result });
@@ -257,6 +261,7 @@ function RosterWorkspace({ orgId }: { orgId: string }) {
                 detail={step.detail}
                 mode={mode}
                 pending={commit.isPending}
+                progress={commitProgress}
                 error={commit.error}
                 onConfirm={() => mode && commit.mutate({ id: step.detail.id, mode })}
                 onClose={() => setMode(null)}

@@ -27,6 +27,7 @@ import { useTranslation } from 'react-i18next';
 import type { Locale } from '../../../common/i18n/locales';
 import { registryApi } from '../../api/endpoints';
 import type {
+  CommitProgress,
   RosterImport,
   RosterImportDetail,
   RosterImportMode,
@@ -489,11 +490,12 @@ export function PreviewPanel({
   );
 }
 
-/** "Are you sure?": what the import will do, then a loader while it runs. */
+/** "Are you sure?": what the import will do, then its progress, phase by phase, while it runs. */
 export function ConfirmCommitModal({
   detail,
   mode,
   pending,
+  progress,
   error,
   onConfirm,
   onClose,
@@ -501,6 +503,8 @@ export function ConfirmCommitModal({
   detail: RosterImportDetail;
   mode: RosterImportMode | null;
   pending: boolean;
+  /** The last progress line of the running commit, if one came. */
+  progress: CommitProgress | null;
   error: unknown;
   onConfirm: () => void;
   onClose: () => void;
@@ -533,12 +537,7 @@ export function ConfirmCommitModal({
           {t('roster.confirm.what')}
         </Text>
         <ErrorAlert error={error} />
-        {pending && (
-          <Group gap="xs" role="status" data-testid="roster-committing">
-            <Loader size="sm" />
-            <Text size="sm">{t('roster.confirm.committing')}</Text>
-          </Group>
-        )}
+        {pending && <CommitProgressBar progress={progress} />}
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onClose} disabled={pending}>
             {t('common.cancel')}
@@ -549,6 +548,34 @@ export function ConfirmCommitModal({
         </Group>
       </Stack>
     </Modal>
+  );
+}
+
+/**
+ * Where a running commit is: the phase in words with its rows, and a bar over the three phases
+ * (checking the file again, matching people, writing), so it moves from start to end once.
+ */
+const commitPhases: readonly CommitProgress['phase'][] = ['checking', 'matching', 'writing'];
+
+function CommitProgressBar({ progress }: { progress: CommitProgress | null }) {
+  const { t } = useTranslation();
+  const locale = currentLocale();
+  const phase = progress?.phase ?? 'checking';
+  const share = progress && progress.total > 0 ? progress.done / progress.total : 0;
+  const percent = Math.round(((commitPhases.indexOf(phase) + share) / commitPhases.length) * 100);
+  const label = progress
+    ? t(`roster.confirm.phase.${phase}`, { done: n(progress.done, locale), total: n(progress.total, locale) })
+    : t('roster.confirm.committing');
+  return (
+    <Stack gap={6} data-testid="roster-committing" data-phase={phase}>
+      <Progress.Root size="lg" radius="xl">
+        <Progress.Section value={percent} aria-label={t('roster.confirm.progress')} animated />
+      </Progress.Root>
+      <Group gap="xs" role="status" aria-live="polite">
+        <Loader size="xs" />
+        <Text size="sm">{label}</Text>
+      </Group>
+    </Stack>
   );
 }
 
