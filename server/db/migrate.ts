@@ -10,6 +10,7 @@ import * as m0004 from './migrations/0004_learning';
 import * as m0005 from './migrations/0005_registry';
 import * as m0006 from './migrations/0006_catalog_counts';
 import * as m0007 from './migrations/0007_person_keys';
+import * as m0008 from './migrations/0008_person_name_keys';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -19,6 +20,7 @@ export const migrations: Record<string, Migration> = {
   '0005_registry': m0005,
   '0006_catalog_counts': m0006,
   '0007_person_keys': m0007,
+  '0008_person_name_keys': m0008,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -171,11 +171,9 @@ export interface PeopleTable {
   disability: Nullable<boolean>;
   merged_into: Nullable<string>;
   anonymised_at: Nullable<Date>;
-}
-
-export interface PersonKeysTable {
-  key: string;
-  person_id: string;
+  /** Halves of the date match keys (registry/match.ts nameKeys): folded family name, sorted initials. */
+  name_family: Nullable<string>;
+  name_initials: Nullable<string>;
 }
 
 export type RosterImportStatus = 'previewed' | 'committed' | 'failed';
@@ -552,7 +550,6 @@ export interface DB {
   credentials: CredentialsTable;
   trainer_certifications: TrainerCertificationsTable;
   notifications: NotificationsTable;
-  person_keys: PersonKeysTable;
   roster_imports: RosterImportsTable;
   person_organisations: PersonOrganisationsTable;
   duplicate_pairs: DuplicatePairsTable;

@@ -16,6 +16,7 @@ import { deriveKey, keyedHash, seal } from '../../lib/seal';
 import { Browser, createTestApp, createUser, TEST_PASSWORD, type TestApp } from '../../test/app';
 import { addQuizLesson, gradedAttempt, makeCourse } from '../enrolment/test-fixtures';
 import { insertOrganisation } from '../organisations/repo';
+import { candidatesByKeys } from '../registry/repo';
 import { hasConsent, redact } from './service';
 
 const NAME = 'Nguyễn Thị <script>alert("x")</script> Xuân Quỳnh';
@@ -109,8 +110,9 @@ beforeAll(async () => {
     .where('id', '=', personId)
     .execute();
   await t.ctx.db
-    .insertInto('person_keys')
-    .values({ key: `phone:${PHONE}`, person_id: personId })
+    .updateTable('people')
+    .set({ name_family: 'nguyen', name_initials: 'ltn' })
+    .where('id', '=', personId)
     .execute();
   await t.ctx.db
     .insertInto('person_organisations')
@@ -423,15 +425,15 @@ describe('erasure', () => {
       .where('person_id', '=', personId)
       .executeTakeFirstOrThrow();
     expect(Number(kept.n)).toBe(2);
-    for (const table of ['person_keys', 'notifications'] as const) {
-      const column = table === 'person_keys' ? 'person_id' : 'user_id';
-      const left = await t.ctx.db
-        .selectFrom(table)
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where(column, '=', table === 'person_keys' ? personId : userId)
-        .executeTakeFirstOrThrow();
-      expect(Number(left.n), table).toBe(0);
-    }
+    // No match key is left to find the erased person by: the fields are cleared, the name halves too.
+    expect(person).toMatchObject({ name_family: null, name_initials: null });
+    expect(await candidatesByKeys(t.ctx.db, [`p:${PHONE}`, `e:${PERSONAL_EMAIL}`], 50)).toEqual([]);
+    const left = await t.ctx.db
+      .selectFrom('notifications')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('user_id', '=', userId)
+      .executeTakeFirstOrThrow();
+    expect(Number(left.n)).toBe(0);
 
     // The certificate is revoked at the holder's request, its signed text and PDF gone.
     const after = await t.ctx.db

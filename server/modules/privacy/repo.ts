@@ -251,17 +251,13 @@ export const anonymisePeople = (db: Db, ids: readonly string[]) =>
       disability: null,
       commune_code: null,
       date_of_birth: sql`case when date_of_birth is null then null else date_trunc('year', date_of_birth)::date end`,
+      name_family: null,
+      name_initials: null,
       anonymised_at: sql`now()`,
       updated_at: sql`now()`,
     })
     .where('id', 'in', [...ids])
     .execute();
-
-export const deletePersonKeys = (db: Db, ids: readonly string[]) =>
-  db
-    .deleteFrom('person_keys')
-    .where('person_id', 'in', [...ids])
-    .executeTakeFirst();
 
 /**
  * The credentials module offers no revocation usable inside another use case's transaction, so

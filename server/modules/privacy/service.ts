@@ -222,7 +222,6 @@ export async function erase(
         files.map((f) => f.id),
       );
       await repo.anonymisePeople(trx, ids);
-      await repo.deletePersonKeys(trx, ids);
     }
     await repo.deleteNotifications(trx, actor.userId);
     await repo.eraseAccount(trx, actor.userId);

@@ -2,14 +2,15 @@
  * The heart of a roster import: checked rows become people and enrolments, each real person once.
  * Runs inside the caller's transaction (all or nothing), in three steps:
  *   1. the candidates of every row are read at once: the people holding any of the rows' match keys
- *      (match.ts matchKeys), one pass over the keys table whatever the number of rows;
+ *      (match.ts matchKeys), one query over people's indexes whatever the number of rows;
  *   2. each row in order, in memory: `compare` decides; a `sure` candidate is the person (the best
  *      score wins), otherwise a new person is made and every `likely` candidate goes to the review queue
  *      as a pair. People made by earlier rows are candidates of later ones. A matched person's missing
  *      fields are filled from the row, never overwritten; a national ID someone else holds is never
  *      given to a second person (the pair tells the reviewer);
- *   3. everything is written in large statements: people, their keys, pairs, the organisation's link to
- *      each person (so it sees them), and the enrolments in the rows' cohorts with the rows' status — a
+ *   3. everything is written in large statements: people (their indexed fields are their match keys),
+ *      pairs, the organisation's link to each person (so it sees them), and the enrolments in the
+ *      rows' cohorts with the rows' status — a
  *      roster is a record of what happened, so no capacity or waitlist applies, and an enrolment of one
  *      person in one cohort is never made twice.
  * Trainer rows make and link people but no enrolment: a cohort's trainers are accounts.
@@ -20,7 +21,7 @@ import type { Kysely } from 'kysely';
 import { foldVi } from '../../../common/text';
 import type { Config } from '../../config';
 import type { DB } from '../../db/schema';
-import { blockingKeys, compare, matchKeys, type PersonRecord } from './match';
+import { blockingKeys, compare, matchKeys, nameKeys, type PersonRecord } from './match';
 import { hashNationalId, sealNationalId } from './personal';
 import * as repo from './repo';
 import type { RosterRecord } from './roster/validate';
@@ -79,7 +80,7 @@ const candidateOf = (p: CandidateRow): Candidate => ({
   },
 });
 
-/** Keys per candidate query: one query (one pass over the keys table) for most imports. */
+/** Keys per candidate query: one query for most imports. */
 const KEYS_PER_QUERY = 200_000;
 /** Rows per written statement (one array per column, so the size is not bound by parameters). */
 const WRITE_BATCH = 5_000;
@@ -164,11 +165,8 @@ export async function importRecords(
       personIds.push(id);
       if (!matchedIds.has(id)) {
         matchedIds.add(id);
-        const gained = fillGaps(config, best.candidate, item.record, item.person, byKey, claimed);
-        if (gained) {
-          out.fills.push(gained.fill);
-          for (const key of gained.keys) out.keys.push({ key, person_id: id });
-        }
+        const fill = fillGaps(config, best.candidate, item.record, item.person, byKey, claimed);
+        if (fill) out.fills.push(fill);
       }
       counts.peopleMatched++;
       continue;
@@ -180,8 +178,11 @@ export async function importRecords(
         : null;
     if (cccd) claimed.add(cccd);
     const person: PersonRecord = { ...item.person, nationalIdHash: cccd };
+    const name = nameKeys(item.record.fullName);
     out.people.push({
       id,
+      name_family: name?.family ?? null,
+      name_initials: name?.initials ?? null,
       full_name: item.record.fullName,
       full_name_folded: foldVi(item.record.fullName),
       sex: item.record.sex,
@@ -195,10 +196,8 @@ export async function importRecords(
       disability: item.record.disability,
     });
     const candidate: Candidate = { id, record: person };
-    for (const key of cccd === item.person.nationalIdHash ? item.keys : blockingKeys(person)) {
-      out.keys.push({ key, person_id: id });
+    for (const key of cccd === item.person.nationalIdHash ? item.keys : blockingKeys(person))
       push(byKey, key, candidate);
-    }
     for (const l of likely) {
       const [a, b] = id < l.id ? [id, l.id] : [l.id, id];
       out.pairs.push({
@@ -218,7 +217,7 @@ export async function importRecords(
   // 3. Write, in large statements; people first (everything else points at them).
   const enrolments = await enrolmentsToMake(trx, input, items, personIds, matchedIds, cohorts);
   const links = [...new Set(personIds)];
-  const total = out.people.length + out.keys.length + links.length + enrolments.length;
+  const total = out.people.length + out.fills.length + links.length + enrolments.length;
   let written = 0;
   const step = async <T>(rows: T[], write: (chunk: T[]) => Promise<unknown>) => {
     for (let i = 0; i < rows.length; i += WRITE_BATCH) {
@@ -234,7 +233,6 @@ export async function importRecords(
   };
   await step(out.people, (chunk) => repo.insertPeople(trx, chunk));
   await step(out.fills, (chunk) => repo.fillPeopleGaps(trx, chunk));
-  await step(out.keys, (chunk) => repo.insertPersonKeys(trx, chunk));
   counts.pairsQueued += await repo.insertPairs(trx, out.pairs);
   await step(links, (chunk) => repo.linkOrganisation(trx, chunk, input.organisationId, input.importId));
   await step(enrolments, (chunk) => repo.insertEnrolments(trx, chunk));
@@ -245,14 +243,13 @@ export async function importRecords(
 /** What an import writes, gathered before the first statement. */
 class Batch {
   people: repo.NewPersonRow[] = [];
-  keys: { key: string; person_id: string }[] = [];
   fills: repo.PersonGaps[] = [];
   pairs: Parameters<typeof repo.insertPairs>[1] = [];
 }
 
 /**
- * What a matched person gains from the row: the fields it lacks (never overwriting one), and the
- * blocking keys those fields add. The caller writes both with the batch.
+ * What a matched person gains from the row: the fields it lacks (never overwriting one). The keys those
+ * fields add are known to the later rows at once (in `byKey`); in the database they are the fields.
  */
 function fillGaps(
   config: Pick<Config, 'PERSONAL_DATA_SECRET'>,
@@ -261,7 +258,7 @@ function fillGaps(
   person: PersonRecord,
   byKey: Map<string, Candidate[]>,
   claimed: Set<string>,
-): { fill: repo.PersonGaps; keys: string[] } | null {
+): repo.PersonGaps | null {
   const fields = ['dateOfBirth', 'sex', 'provinceCode', 'phone', 'email', 'nationalIdHash'] as const;
   const merged: PersonRecord = { ...known.record };
   // A national ID another person holds is not given to this one (the unique index would refuse it).
@@ -277,21 +274,17 @@ function fillGaps(
   }
   if (!gained) return null;
   known.record = merged;
-  const keys = blockingKeys(merged).filter((key) => !byKey.get(key)?.includes(known));
-  for (const key of keys) push(byKey, key, known);
+  for (const key of blockingKeys(merged)) if (!byKey.get(key)?.includes(known)) push(byKey, key, known);
   return {
-    fill: {
-      id: known.id,
-      sex: record.sex,
-      date_of_birth: record.dateOfBirth,
-      province_code: record.provinceCode,
-      phone: record.phone,
-      email: record.email,
-      disability: record.disability,
-      national_id_hash: cccd,
-      national_id_enc: cccd && record.nationalId ? sealNationalId(config, known.id, record.nationalId) : null,
-    },
-    keys,
+    id: known.id,
+    sex: record.sex,
+    date_of_birth: record.dateOfBirth,
+    province_code: record.provinceCode,
+    phone: record.phone,
+    email: record.email,
+    disability: record.disability,
+    national_id_hash: cccd,
+    national_id_enc: cccd && record.nationalId ? sealNationalId(config, known.id, record.nationalId) : null,
   };
 }
 

@@ -567,10 +567,45 @@ export function matchKeys(record: PersonRecord): string[] {
 }
 
 function dateKeys(record: PersonRecord, dob: string): string[] {
-  const { canonical } = prepare(record).name;
-  if (canonical.length === 0) return [];
-  const initials = canonical.map((t) => t[0]).sort();
-  return [`df:${dob}|${canonical[0]}`, `di:${dob}|${initials.join('')}`];
+  const name = nameKeysOf(prepare(record).name);
+  if (!name) return [];
+  return [`df:${dob}|${name.family}`, `di:${dob}|${name.initials}`];
+}
+
+/**
+ * The name halves of the date keys, stored with each person (`people.name_family`,
+ * `people.name_initials`) so the registry finds a date key by (date_of_birth, half) in its own
+ * indexes: the folded family name (the first token once the name is in Vietnamese order) and the
+ * sorted initials of every token. Null for a name without letters.
+ */
+export function nameKeys(fullName: string): { family: string; initials: string } | null {
+  return nameKeysOf(cachedName(fullName));
+}
+
+function nameKeysOf({ canonical }: PreparedName) {
+  if (canonical.length === 0) return null;
+  return {
+    family: canonical[0] as string,
+    initials: canonical
+      .map((t) => t[0])
+      .sort()
+      .join(''),
+  };
+}
+
+/** A blocking key read back into its kind and value (`df:1998-03-12|nguyen` → df, 1998-03-12, nguyen). */
+export function parseKey(
+  key: string,
+): { kind: 'p' | 'e' | 'n'; value: string } | { kind: 'df' | 'di'; date: string; name: string } | null {
+  const colon = key.indexOf(':');
+  const kind = key.slice(0, colon);
+  const value = key.slice(colon + 1);
+  if (kind === 'p' || kind === 'e' || kind === 'n') return { kind, value };
+  if (kind === 'df' || kind === 'di') {
+    const bar = value.indexOf('|');
+    return { kind, date: value.slice(0, bar), name: value.slice(bar + 1) };
+  }
+  return null;
 }
 
 /** `YYYY-DD-MM` of a `YYYY-MM-DD` date when that is another real date, else null. */

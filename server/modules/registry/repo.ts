@@ -1,6 +1,7 @@
 /** SQL of the people registry: match candidates, people and their keys, imports, duplicate pairs. */
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema';
+import { nameKeys, parseKey } from './match';
 
 type Db = Kysely<DB>;
 
@@ -19,11 +20,28 @@ export const personMatchColumns = [
 ] as const;
 
 /**
- * The living people (not merged away, not anonymised) holding any of `keys`. A key held by more than
- * `maxPerKey` people says too little to be worth comparing (a common name without a birth date).
+ * The living people holding any of `keys` (match.ts blockingKeys), each with the key it holds: found in
+ * `people`'s own indexes (phone, e-mail, national-ID hash; date of birth with a half of the name). A
+ * merged record still holds its own keys, which lead to the record it was merged into; anonymised
+ * people hold none. A key held by more than `maxPerKey` people says too little to be worth comparing
+ * (a common name without a birth date).
  */
 export async function candidatesByKeys(db: Db, keys: string[], maxPerKey: number) {
   if (keys.length === 0) return [];
+  const by = { p: [] as string[], e: [] as string[], n: [] as string[] };
+  const dated = {
+    df: { dates: [] as string[], names: [] as string[] },
+    di: { dates: [] as string[], names: [] as string[] },
+  };
+  for (const key of new Set(keys)) {
+    const k = parseKey(key);
+    if (!k) continue;
+    if ('value' in k) by[k.kind].push(k.value);
+    else {
+      dated[k.kind].dates.push(k.date);
+      dated[k.kind].names.push(k.name);
+    }
+  }
   const { rows } = await sql<{
     key: string;
     id: string;
@@ -37,15 +55,42 @@ export async function candidatesByKeys(db: Db, keys: string[], maxPerKey: number
     has_account: boolean;
   }>`
     with hits as (
-      select k.key, k.person_id, count(*) over (partition by k.key) as n
-      from unnest(${sql.val(keys)}::text[]) as q(key)
-      join person_keys k on k.key = q.key
+      select 'p:' || p.phone as key, coalesce(p.merged_into, p.id) as person_id
+        from unnest(${sql.val(by.p)}::text[]) as q(v) join people p on p.phone = q.v
+      union all
+      select 'e:' || p.email, coalesce(p.merged_into, p.id)
+        from unnest(${sql.val(by.e)}::text[]) as q(v) join people p on p.email = q.v
+      union all
+      select 'n:' || p.national_id_hash, coalesce(p.merged_into, p.id)
+        from unnest(${sql.val(by.n)}::text[]) as q(v) join people p on p.national_id_hash = q.v
+      union all
+      select 'df:' || q.d || '|' || q.v, coalesce(p.merged_into, p.id)
+        from unnest(${sql.val(dated.df.dates)}::text[], ${sql.val(dated.df.names)}::text[]) as q(d, v)
+        join people p on p.date_of_birth = q.d::date and p.name_family = q.v
+      union all
+      select 'di:' || q.d || '|' || q.v, coalesce(p.merged_into, p.id)
+        from unnest(${sql.val(dated.di.dates)}::text[], ${sql.val(dated.di.names)}::text[]) as q(d, v)
+        join people p on p.date_of_birth = q.d::date and p.name_initials = q.v
+    ),
+    held as (
+      select key, person_id, count(*) over (partition by key) as n
+      from (select distinct key, person_id from hits) d
     )
     select h.key, p.id, p.full_name, p.sex, to_char(p.date_of_birth, 'YYYY-MM-DD') as date_of_birth,
       p.province_code, p.phone, p.email, p.national_id_hash, p.user_id is not null as has_account
-    from hits h join people p on p.id = h.person_id
+    from held h join people p on p.id = h.person_id
     where h.n <= ${maxPerKey} and p.merged_into is null and p.anonymised_at is null`.execute(db);
   return rows;
+}
+
+/** Writes the name halves of a person's date keys (match.ts nameKeys) for a person made elsewhere. */
+export async function setNameKeys(db: Db, personId: string, fullName: string) {
+  const name = nameKeys(fullName);
+  await db
+    .updateTable('people')
+    .set({ name_family: name?.family ?? null, name_initials: name?.initials ?? null })
+    .where('id', '=', personId)
+    .execute();
 }
 
 export interface NewPersonRow {
@@ -60,6 +105,9 @@ export interface NewPersonRow {
   national_id_hash: string | null;
   national_id_enc: string | null;
   disability: boolean | null;
+  /** match.ts nameKeys of the full name. */
+  name_family: string | null;
+  name_initials: string | null;
 }
 
 /** Many rows in one statement of one array per column: a few parameters, whatever the row count. */
@@ -68,19 +116,13 @@ export async function insertPeople(db: Db, rows: NewPersonRow[]) {
   const col = <K extends keyof NewPersonRow>(k: K) => sql.val(rows.map((r) => r[k]));
   await sql`
     insert into people (id, full_name, full_name_folded, sex, date_of_birth, province_code, phone, email,
-      national_id_hash, national_id_enc, disability)
+      national_id_hash, national_id_enc, disability, name_family, name_initials)
     select * from unnest(${col('id')}::uuid[], ${col('full_name')}::text[], ${col('full_name_folded')}::text[],
       ${col('sex')}::text[], ${col('date_of_birth')}::date[], ${col('province_code')}::text[], ${col('phone')}::text[],
       ${col('email')}::text[], ${col('national_id_hash')}::text[], ${col('national_id_enc')}::text[],
-      ${col('disability')}::boolean[])`.execute(db);
-}
-
-export async function insertPersonKeys(db: Db, rows: { key: string; person_id: string }[]) {
-  if (rows.length === 0) return;
-  await sql`
-    insert into person_keys (key, person_id)
-    select * from unnest(${sql.val(rows.map((r) => r.key))}::text[], ${sql.val(rows.map((r) => r.person_id))}::uuid[])
-    on conflict do nothing`.execute(db);
+      ${col('disability')}::boolean[], ${col('name_family')}::text[], ${col('name_initials')}::text[])`.execute(
+    db,
+  );
 }
 
 export interface PersonGaps {

@@ -6,9 +6,8 @@ import { Browser, createTestApp, createUser, type TestApp } from '../../../test/
 import { makeCourse } from '../../enrolment/test-fixtures';
 import { insertOrganisation } from '../../organisations/repo';
 import { normaliseEmail, normalisePhone } from '../identity';
-import { blockingKeys } from '../match';
 import { hashNationalId, sealNationalId } from '../personal';
-import { insertPersonKeys } from '../repo';
+import { setNameKeys } from '../repo';
 
 let t: TestApp;
 let db: Kysely<DB>;
@@ -59,19 +58,7 @@ async function addPerson(p: {
       disability: p.disability ?? null,
     })
     .execute();
-  const keys = blockingKeys({
-    fullName: p.name,
-    dateOfBirth: p.dob,
-    sex: p.sex,
-    provinceCode: p.province,
-    phone,
-    email,
-    nationalIdHash: hash,
-  });
-  await insertPersonKeys(
-    db,
-    keys.map((key) => ({ key, person_id: id })),
-  );
+  await setNameKeys(db, id, p.name);
   return id;
 }
 

@@ -13,8 +13,8 @@ import type { Kysely } from 'kysely';
 import { foldVi } from '../../../../common/text';
 import type { DB } from '../../../db/schema';
 import { normaliseEmail } from '../identity';
-import { blockingKeys, compare, matchKeys, type PersonRecord } from '../match';
-import { candidatesByKeys, insertPersonKeys } from '../repo';
+import { compare, matchKeys, type PersonRecord } from '../match';
+import { candidatesByKeys, setNameKeys } from '../repo';
 import * as repo from './repo';
 
 /** As for imports (registry/importer.ts): a key held by more people says too little to compare. */
@@ -55,9 +55,7 @@ export async function createAccountPerson(
     pairs.push({ person_a: a, person_b: b, score: m.score, reasons: [...m.reasons, REGISTRATION_REASON] });
   }
   const pairsQueued = await repo.queuePairs(trx, pairs);
-  await insertPersonKeys(
-    trx,
-    blockingKeys(record).map((key) => ({ key, person_id: id })),
-  );
+  // Its e-mail is a key by itself (an indexed field); the name halves wait for a date of birth.
+  await setNameKeys(trx, id, account.displayName);
   return { personId: id, pairsQueued };
 }

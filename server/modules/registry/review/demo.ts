@@ -12,8 +12,8 @@ import * as enrolmentRepo from '../../enrolment/repo';
 import { findUserByEmail } from '../../identity/repo';
 import { findOrganisationBySlug } from '../../organisations/repo';
 import { ensurePersonForUser, insertPerson } from '../../people/repo';
-import { blockingKeys, compare, type PersonRecord } from '../match';
-import { insertPersonKeys } from '../repo';
+import { compare, type PersonRecord } from '../match';
+import { setNameKeys } from '../repo';
 import * as repo from './repo';
 
 type Db = AppContext['db'];
@@ -94,10 +94,7 @@ async function demoPerson(db: Db, r: DemoRecord): Promise<{ id: string; record: 
     email: p.email,
     nationalIdHash: p.national_id_hash,
   };
-  await insertPersonKeys(
-    db,
-    blockingKeys(record).map((key) => ({ key, person_id: id })),
-  );
+  await setNameKeys(db, id, record.fullName);
   await repo.knownTo(db, id, org.id);
   const cohort = r.cohortCode ? await enrolmentRepo.findCohortByCode(db, org.id, r.cohortCode) : undefined;
   if (cohort) {

@@ -10,8 +10,8 @@
  *     they count from any of the person's enrolments in the course);
  *   - the organisations that know the merged record and its trainer certifications move where the
  *     survivor has none for the same organisation or course; those it has already stay with the merged
- *     record (the same fact, recorded twice); its blocking keys move, or are dropped where the survivor
- *     has the same key, so candidate blocks never count a merged record;
+ *     record (the same fact, recorded twice); its match keys are its own fields, which keep leading to
+ *     the survivor through `merged_into` (registry/repo.ts candidatesByKeys), so nothing moves for them;
  *   - the survivor takes the identity fields it lacks (never overwriting one; the national ID sealed
  *     again for the survivor's id), and the merged record's account when only it has one;
  *   - the merged record points at the survivor (`merged_into`), and so do records merged into it;
@@ -23,7 +23,6 @@
 import type { Kysely } from 'kysely';
 import type { Config } from '../../../config';
 import type { DB } from '../../../db/schema';
-import { blockingKeys } from '../match';
 import { openNationalId, sealNationalId } from '../personal';
 import * as repo from './repo';
 
@@ -72,10 +71,6 @@ export interface MergeMoves {
   consents: string[];
   organisations: string[];
   trainerCertifications: string[];
-  keysMoved: string[];
-  /** The merged record's keys the survivor held already, deleted (a key row is nothing but its key). */
-  keysDropped: string[];
-  keysAdded: string[];
   /** Records merged earlier into the merged one, now pointing at the survivor. */
   mergedInto: string[];
   /** Other open pairs of the merged record, moved to the survivor: their people before. */
@@ -170,22 +165,6 @@ export async function mergePeople(
   const consents = await repo.moveAll(trx, 'consents', mergedId, survivorId);
   const organisations = await repo.moveKeyed(trx, 'person_organisations', mergedId, survivorId);
   const trainerCertifications = await repo.moveKeyed(trx, 'trainer_certifications', mergedId, survivorId);
-  const keysMoved = await repo.moveKeyed(trx, 'person_keys', mergedId, survivorId);
-  // The keys the survivor holds already: a merged record keeps none, so no block counts it twice.
-  const keysDropped = await repo.deleteAllKeys(trx, mergedId);
-  const keysAdded = await repo.addKeys(
-    trx,
-    survivorId,
-    blockingKeys({
-      fullName: survivor.full_name,
-      sex: fill.sex ?? survivor.sex,
-      dateOfBirth: fill.date_of_birth ?? survivor.date_of_birth,
-      provinceCode: fill.province_code ?? survivor.province_code,
-      phone: fill.phone ?? survivor.phone,
-      email: fill.email ?? survivor.email,
-      nationalIdHash: fill.national_id_hash ?? survivor.national_id_hash,
-    }),
-  );
   const mergedInto = await repo.repointMergedInto(trx, mergedId, survivorId);
 
   // The merged record's other open pairs: the survivor is now who they are about.
@@ -217,9 +196,6 @@ export async function mergePeople(
     consents,
     organisations,
     trainerCertifications,
-    keysMoved,
-    keysDropped,
-    keysAdded,
     mergedInto,
     pairsMoved,
   };
@@ -259,9 +235,6 @@ export async function undoMerge(
     });
   for (const p of moves.pairsMoved) await repo.setPairPeople(trx, p.id, p.personA, p.personB);
   await repo.restoreMergedInto(trx, moves.mergedInto, s, x);
-  await repo.deleteKeys(trx, s, moves.keysAdded);
-  await repo.moveKeyedBack(trx, 'person_keys', moves.keysMoved, s, x);
-  await repo.addKeys(trx, x, moves.keysDropped);
   await repo.moveKeyedBack(trx, 'trainer_certifications', moves.trainerCertifications, s, x);
   await repo.moveKeyedBack(trx, 'person_organisations', moves.organisations, s, x);
   await repo.moveBack(trx, 'consents', moves.consents, s, x);

@@ -363,7 +363,6 @@ export const moveBack = (db: Db, table: ById, ids: readonly string[], from: stri
 const keyed = {
   person_organisations: 'organisation_id',
   trainer_certifications: 'course_id',
-  person_keys: 'key',
 } as const;
 type Keyed = keyof typeof keyed;
 
@@ -386,36 +385,6 @@ export async function moveKeyedBack(db: Db, table: Keyed, keys: readonly string[
     db,
   );
 }
-
-/** Blocking keys the survivor gains from the fields it took; the keys that were new. */
-export const addKeys = (db: Db, personId: string, keys: readonly string[]) =>
-  keys.length === 0
-    ? Promise.resolve([])
-    : db
-        .insertInto('person_keys')
-        .values(keys.map((key) => ({ key, person_id: personId })))
-        .onConflict((oc) => oc.doNothing())
-        .returning('key')
-        .execute()
-        .then((rows) => rows.map((r) => r.key));
-
-export const deleteAllKeys = (db: Db, personId: string) =>
-  db
-    .deleteFrom('person_keys')
-    .where('person_id', '=', personId)
-    .returning('key')
-    .execute()
-    .then((rows) => rows.map((r) => r.key));
-
-export const deleteKeys = (db: Db, personId: string, keys: readonly string[]) =>
-  keys.length === 0
-    ? Promise.resolve()
-    : db
-        .deleteFrom('person_keys')
-        .where('person_id', '=', personId)
-        .where('key', 'in', [...keys])
-        .execute()
-        .then(() => undefined);
 
 // ---- other pairs of the merged record ------------------------------------------------------------------
 

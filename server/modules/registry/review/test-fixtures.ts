@@ -11,9 +11,8 @@ import * as enrolmentRepo from '../../enrolment/repo';
 import { makeCourse } from '../../enrolment/test-fixtures';
 import { insertOrganisation } from '../../organisations/repo';
 import { insertPerson } from '../../people/repo';
-import { blockingKeys } from '../match';
 import { hashNationalId, sealNationalId } from '../personal';
-import { insertPersonKeys } from '../repo';
+import { setNameKeys } from '../repo';
 
 export async function reviewWorld(t: TestApp) {
   const db = t.ctx.db;
@@ -73,18 +72,7 @@ export async function makePerson(t: TestApp, s: PersonSpec) {
     })
     .where('id', '=', p.id)
     .execute();
-  await insertPersonKeys(
-    db,
-    blockingKeys({
-      fullName: s.fullName,
-      sex: s.sex,
-      dateOfBirth: s.dateOfBirth,
-      provinceCode: s.provinceCode,
-      phone: s.phone,
-      email: s.email,
-      nationalIdHash,
-    }).map((key) => ({ key, person_id: p.id })),
-  );
+  await setNameKeys(db, p.id, s.fullName);
   for (const organisationId of s.organisations ?? [])
     await db
       .insertInto('person_organisations')
