@@ -22,6 +22,7 @@ import { insertAudit } from '../server/modules/audit/repo';
 import { importCommunes } from '../server/modules/geo/service';
 import { assertStrongPassword, hashPassword } from '../server/modules/identity/password';
 import { findUserByEmail, insertGrant, insertUser } from '../server/modules/identity/repo';
+import { EscoFileError, importEsco } from '../server/modules/talent/esco/importer';
 
 /** A failure the operator can fix; printed as is, without a stack trace. */
 export class CliError extends Error {}
@@ -239,6 +240,23 @@ export function importCommunesFile(file: string) {
   });
 }
 
+/** `import-esco`: the official ESCO CSV release (classification and relations zips), in one transaction. */
+export function importEscoFiles(classification: string, relations: string) {
+  return withDatabase(async (database) => {
+    await migrated(database);
+    const progress = progressLine({ finalLine: true });
+    const r = await importEsco(database.db, { classification, relations }, (p) =>
+      progress.update(`reading ${p.phase}: ${p.rows} rows`),
+    );
+    progress.done();
+    out(`ESCO (${r.language}): ${r.skills} skills, ${r.occupations} occupations`);
+    out(
+      `occupation skills: ${r.links.essential} essential, ${r.links.optional} optional; ` +
+        `${r.linksSkipped} naming an unknown skill or occupation skipped, ${r.linksRemoved} no longer listed removed`,
+    );
+  });
+}
+
 export function backup(file: string) {
   return withDatabase(async (database) => {
     const progress = progressLine();
@@ -284,7 +302,7 @@ export async function restore(file: string, opts: { force?: boolean }) {
 export function describeError(e: unknown): { message: string; code: number; expected: boolean } {
   // Exit status 78 (EX_CONFIG), as the server uses for a bad environment.
   if (e instanceof ConfigError) return { message: e.message, code: 78, expected: true };
-  if (e instanceof CliError || e instanceof BackupError)
+  if (e instanceof CliError || e instanceof BackupError || e instanceof EscoFileError)
     return { message: e.message, code: 1, expected: true };
   if (e instanceof AppError) {
     // An AppError's message is either its code (the user text is the translation) or already a sentence.

@@ -59,6 +59,20 @@ function buildProgram() {
     });
 
   program
+    .command('import-esco')
+    .description('import or update ESCO skills, occupations and their links from the official CSV release')
+    .argument(
+      '<classification>',
+      'the classification zip, e.g. ../shared/data/esco/esco-v1.1.1-classification-en-csv.zip',
+    )
+    .argument('<relations>', 'the relations zip, e.g. ../shared/data/esco/esco-v1.1.1-relations-csv.zip')
+    .action(async (classification: string, relations: string) => {
+      requireFile(classification, 'ESCO classification file');
+      requireFile(relations, 'ESCO relations file');
+      return (await commands()).importEscoFiles(classification, relations);
+    });
+
+  program
     .command('send-reminders')
     .description(
       'send the day-before reminders of cohorts starting tomorrow (a running server does this hourly; safe to repeat)',

@@ -11,6 +11,7 @@ import * as m0005 from './migrations/0005_registry';
 import * as m0006 from './migrations/0006_catalog_counts';
 import * as m0007 from './migrations/0007_person_keys';
 import * as m0008 from './migrations/0008_person_name_keys';
+import * as m0009 from './migrations/0009_esco';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -21,6 +22,7 @@ export const migrations: Record<string, Migration> = {
   '0006_catalog_counts': m0006,
   '0007_person_keys': m0007,
   '0008_person_name_keys': m0008,
+  '0009_esco': m0009,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -515,6 +515,34 @@ export interface NotificationsTable {
   read_at: Nullable<Date>;
 }
 
+export interface EscoSkillsTable {
+  uri: string;
+  label: string;
+  label_folded: string;
+  alt_labels: Generated<string[]>;
+  skill_type: Nullable<string>;
+  reuse_level: Nullable<string>;
+  description: Generated<string>;
+  updated_at: Generated<Date>;
+}
+
+export interface EscoOccupationsTable {
+  uri: string;
+  isco_group: string;
+  code: Nullable<string>;
+  label: string;
+  label_folded: string;
+  alt_labels: Generated<string[]>;
+  description: Generated<string>;
+  updated_at: Generated<Date>;
+}
+
+export interface EscoOccupationSkillsTable {
+  occupation_uri: string;
+  skill_uri: string;
+  relation: 'essential' | 'optional';
+}
+
 export interface DB {
   app_meta: AppMetaTable;
   users: UsersTable;
@@ -529,6 +557,9 @@ export interface DB {
   programs: ProgramsTable;
   program_organisations: ProgramOrganisationsTable;
   people: PeopleTable;
+  esco_skills: EscoSkillsTable;
+  esco_occupations: EscoOccupationsTable;
+  esco_occupation_skills: EscoOccupationSkillsTable;
   files: FilesTable;
   courses: CoursesTable;
   course_skills: CourseSkillsTable;

@@ -15,6 +15,7 @@ import { quizRoutes } from './quizzes/routes';
 import { peopleRoutes } from './registry/people/routes';
 import { reviewRoutes } from './registry/review/routes';
 import { registryRoutes } from './registry/routes';
+import { talentRoutes } from './talent/routes';
 
 export const moduleRoutes: ModuleRoutes[] = [
   healthRoutes,
@@ -32,4 +33,5 @@ export const moduleRoutes: ModuleRoutes[] = [
   registryRoutes,
   peopleRoutes,
   reviewRoutes,
+  talentRoutes,
 ];
