@@ -24,6 +24,11 @@ const ConfigSchema = Type.Object({
   LOG_LEVEL: Type.Enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const),
   /** Seed demo data on the first start of an empty database. */
   SEED_DEMO: Type.Boolean(),
+  /**
+   * A folder holding the ESCO CSV release (…classification…csv.zip and …relations…csv.zip), imported
+   * with the demo data on the first start. Default outside production: ../shared/data/esco.
+   */
+  ESCO_DIR: Type.Optional(Type.String()),
   /** Cookies get the Secure flag (set behind HTTPS). */
   COOKIE_SECURE: Type.Boolean(),
   /** Failed logins before an account is locked, and for how long. */
@@ -113,6 +118,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     MAIL_FROM: env.MAIL_FROM ?? 'Nhân Lực <no-reply@nhanluc.local>',
     LOG_LEVEL: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
     SEED_DEMO: bool(env.SEED_DEMO, nodeEnv !== 'production'),
+    ESCO_DIR: env.ESCO_DIR ?? (nodeEnv === 'production' ? undefined : '../shared/data/esco'),
     COOKIE_SECURE: bool(env.COOKIE_SECURE, nodeEnv === 'production'),
     LOGIN_MAX_FAILURES: int('LOGIN_MAX_FAILURES', env.LOGIN_MAX_FAILURES, 5),
     LOGIN_LOCK_MINUTES: int('LOGIN_LOCK_MINUTES', env.LOGIN_LOCK_MINUTES, 15),

@@ -2,6 +2,7 @@
  * `npm start`: validate the environment, open the database (PGlite under DATA_DIR, or DATABASE_URL),
  * migrate, seed on the first start, then serve the API and the web app.
  */
+
 import { join } from 'node:path';
 import { buildApp } from './app';
 import { ConfigError, loadConfig } from './config';
@@ -10,6 +11,7 @@ import { migrateToLatest } from './db/migrate';
 import { seedOnFirstStart } from './db/seed';
 import { scheduleDailyJobs } from './jobs';
 import { mailTransportFor } from './lib/mail';
+import { findEscoRelease, importEsco } from './modules/talent/esco/importer';
 
 async function main() {
   let config: ReturnType<typeof loadConfig>;
@@ -29,6 +31,14 @@ async function main() {
   const mail = mailTransportFor(config, (m) => logLine(`✉  ${m}`));
   const { app, ctx } = await buildApp({ config, database, mail });
   const seed = await seedOnFirstStart(ctx);
+  const esco =
+    seed.seededNow && config.SEED_DEMO && config.ESCO_DIR ? findEscoRelease(config.ESCO_DIR) : null;
+  if (esco) {
+    const r = await importEsco(database.db, esco);
+    console.log(
+      `  ESCO: ${r.skills} skills and ${r.occupations} occupations imported from ${config.ESCO_DIR}`,
+    );
+  }
 
   const stopJobs = scheduleDailyJobs(ctx);
   const close = async () => {

@@ -43,6 +43,8 @@ const PrivacyPage = page(() => import('./features/privacy/PrivacyPage'), 'Privac
 const DuplicatesPage = page(() => import('./features/review/DuplicatesPage'), 'DuplicatesPage');
 const PeoplePage = page(() => import('./features/people/PeoplePage'), 'PeoplePage');
 const PersonPage = page(() => import('./features/people/PersonPage'), 'PersonPage');
+const OccupationsPage = page(() => import('./features/talent/OccupationsPage'), 'OccupationsPage');
+const OccupationPage = page(() => import('./features/talent/OccupationPage'), 'OccupationPage');
 
 export function App() {
   return (
@@ -55,6 +57,8 @@ export function App() {
         <Route path="/reset-password" element={<ResetPasswordPage />} />
         <Route path="/courses" element={<CatalogPage />} />
         <Route path="/courses/:slug" element={<CoursePage />} />
+        <Route path="/occupations" element={<OccupationsPage />} />
+        <Route path="/occupations/:id" element={<OccupationPage />} />
         <Route path="/learn/:courseSlug">
           <Route
             index

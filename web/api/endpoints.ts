@@ -54,6 +54,9 @@ import type {
   Notification,
   NotificationList,
   NotificationListQuery,
+  OccupationList,
+  OccupationListQuery,
+  OccupationProfile,
   Organisation,
   OrganisationList,
   OrganisationListQuery,
@@ -309,4 +312,10 @@ export const privacyApi = {
 export const peopleApi = {
   list: (query: PersonListQuery) => request<PersonList>('GET', '/api/people', { query }),
   get: (personId: string) => request<PersonPageResponse>('GET', `/api/people/${id(personId)}`),
+};
+
+/** ESCO occupations and the skills they need (public). */
+export const occupationsApi = {
+  list: (query: OccupationListQuery) => request<OccupationList>('GET', '/api/occupations', { query }),
+  get: (occupationId: string) => request<OccupationProfile>('GET', `/api/occupations/${id(occupationId)}`),
 };

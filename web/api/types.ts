@@ -15,6 +15,7 @@ import type * as privacy from '../../common/contracts/privacy';
 import type * as programs from '../../common/contracts/programs';
 import type * as quizzes from '../../common/contracts/quizzes';
 import type * as registry from '../../common/contracts/registry';
+import type * as talent from '../../common/contracts/talent';
 
 export type Me = Static<typeof identity.Me>;
 export type Role = Static<typeof identity.RoleSchema>;
@@ -171,3 +172,8 @@ export type PersonSummary = Static<typeof people.PersonSummary>;
 export type PersonList = Static<typeof people.PersonList>;
 export type PersonPage = Static<typeof people.PersonPage>;
 export type PersonPageResponse = Static<typeof people.PersonPageResponse>;
+
+// --- talent: ESCO occupations ---
+export type OccupationListQuery = Static<typeof talent.OccupationListQuery>;
+export type OccupationList = Static<typeof talent.OccupationList>;
+export type OccupationProfile = Static<typeof talent.OccupationProfile>;

@@ -64,6 +64,11 @@ export function AppShell({ children }: { children: ReactNode }) {
                   {t('nav.courses')}
                 </NavLink>
               </li>
+              <li>
+                <NavLink to="/occupations" data-testid="nav-occupations">
+                  {t('nav.occupations')}
+                </NavLink>
+              </li>
               {me && (
                 <>
                   <li>

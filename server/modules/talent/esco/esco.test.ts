@@ -1,7 +1,13 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Browser, createTestApp, type TestApp } from '../../../test/app';
-import { EscoFileError, type EscoImportReport, type EscoProgress, importEsco } from './importer';
+import {
+  EscoFileError,
+  type EscoImportReport,
+  type EscoProgress,
+  findEscoRelease,
+  importEsco,
+} from './importer';
 
 const CLASSIFICATION = '../shared/data/esco/esco-v1.1.1-classification-en-csv.zip';
 const RELATIONS = '../shared/data/esco/esco-v1.1.1-relations-csv.zip';
@@ -89,6 +95,17 @@ describe('ESCO import', () => {
       importEsco(t.ctx.db, { classification: 'package.json', relations: RELATIONS }),
     ).rejects.toBeInstanceOf(EscoFileError);
     expect(await count('esco_skills')).toBe(before);
+  });
+});
+
+describe('finding the release', () => {
+  it('finds the two zips of a release in a folder, and nothing in a folder without them', () => {
+    expect(findEscoRelease('../shared/data/esco')).toEqual({
+      classification: CLASSIFICATION,
+      relations: RELATIONS,
+    });
+    expect(findEscoRelease('server')).toBeNull();
+    expect(findEscoRelease('/no/such/folder')).toBeNull();
   });
 });
 

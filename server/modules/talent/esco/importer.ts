@@ -6,6 +6,8 @@
  * from the zips; nothing is unpacked to disk. Skills or occupations a later release no longer lists
  * are kept (profiles and postings may point at them).
  */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import { type Kysely, sql } from 'kysely';
@@ -55,6 +57,21 @@ export interface EscoImportReport {
 export interface EscoProgress {
   phase: FileKind;
   rows: number;
+}
+
+/** The two zips of an ESCO CSV release in a folder, or null when it holds none. */
+export function findEscoRelease(dir: string): { classification: string; relations: string } | null {
+  let names: string[];
+  try {
+    names = readdirSync(dir).sort().reverse();
+  } catch {
+    return null;
+  }
+  const classification = names.find((n) => /classification.*csv\.zip$/u.test(n));
+  const relations = names.find((n) => /relations.*csv\.zip$/u.test(n));
+  return classification && relations
+    ? { classification: join(dir, classification), relations: join(dir, relations) }
+    : null;
 }
 
 export async function importEsco(
