@@ -64,22 +64,25 @@ function toneIndex(letters: readonly string[]): number {
 }
 
 /**
- * Words already placed: names and places repeat a few thousand syllables, and a roster of 100,000
- * rows would otherwise decompose the same ones again and again.
+ * `fn` with its answers remembered, for text that repeats: names and places are made of a few
+ * thousand syllables, and a roster of 100,000 rows would otherwise analyse the same ones again and
+ * again. At most `max` answers are kept; then the memory starts afresh.
  */
-const placed = new Map<string, string>();
-const PLACED_MAX = 50_000;
+export function remembered<T>(fn: (s: string) => T, max: number): (s: string) => T {
+  const answers = new Map<string, T>();
+  return (s) => {
+    let answer = answers.get(s);
+    if (answer === undefined) {
+      if (answers.size >= max) answers.clear();
+      answer = fn(s);
+      answers.set(s, answer);
+    }
+    return answer;
+  };
+}
 
 /** Moves the tone of one word (NFC) to its canonical letter, keeping the letters' case. */
-function placeTone(word: string): string {
-  let answer = placed.get(word);
-  if (answer === undefined) {
-    if (placed.size >= PLACED_MAX) placed.clear();
-    answer = placeToneOnce(word);
-    placed.set(word, answer);
-  }
-  return answer;
-}
+const placeTone = remembered(placeToneOnce, 50_000);
 
 function placeToneOnce(word: string): string {
   const decomposed = word.normalize('NFD');

@@ -6,6 +6,7 @@ import {
   foldedEquals,
   foldVi,
   normalizeVi,
+  remembered,
   similarity,
   tokensVi,
 } from './index';
@@ -264,5 +265,20 @@ describe('editDistance and similarity', () => {
     expect(similarity('Lê Văn Bình', 'Phạm Thị Hoa')).toBeLessThan(0.5);
     expect(similarity('', '')).toBe(1);
     expect(similarity('abc', '')).toBe(0);
+  });
+});
+
+describe('remembered', () => {
+  it('answers as the function does, asks it once per text, and starts afresh past its bound', () => {
+    const asked: string[] = [];
+    const upper = remembered((s) => {
+      asked.push(s);
+      return s.toUpperCase();
+    }, 2);
+    expect([upper('a'), upper('b'), upper('a')]).toEqual(['A', 'B', 'A']);
+    expect(asked).toEqual(['a', 'b']);
+    // A third text clears the memory: 'a' is asked again, and the answers stay right.
+    expect([upper('c'), upper('a')]).toEqual(['C', 'A']);
+    expect(asked).toEqual(['a', 'b', 'c', 'a']);
   });
 });

@@ -50,7 +50,7 @@
  * Measured on the synthetic population of ./synthetic.ts (bench/scenarios/registry-matching.ts,
  * 20,000 people, 10% duplicated with noise, twins and namesakes): precision 0.99, recall 0.98.
  */
-import { editDistance, foldVi, normalizeVi } from '../../../common/text';
+import { editDistance, foldVi, normalizeVi, remembered } from '../../../common/text';
 import { normaliseEmail, normalisePhone, parseDate, parseNationalId, parseSex, type Sex } from './identity';
 
 export interface PersonRecord {
@@ -177,29 +177,10 @@ function prepare(record: PersonRecord): Prepared {
  * Names analysed, by spelling: an import compares the same registry names again in every batch (each
  * batch reads its candidates afresh), and analysing a name costs more than comparing two.
  */
-const nameCache = new Map<string, PreparedName>();
-const NAME_CACHE_MAX = 100_000;
-function cachedName(fullName: string): PreparedName {
-  let name = nameCache.get(fullName);
-  if (!name) {
-    if (nameCache.size >= NAME_CACHE_MAX) nameCache.clear();
-    name = prepareName(fullName);
-    nameCache.set(fullName, name);
-  }
-  return name;
-}
+const cachedName = remembered((fullName) => prepareName(fullName), 100_000);
 
 /** foldVi of one word of a name, remembered: the same few thousand syllables make every name. */
-const foldedWords = new Map<string, string>();
-function foldedWord(word: string): string {
-  let folded = foldedWords.get(word);
-  if (folded === undefined) {
-    if (foldedWords.size >= NAME_CACHE_MAX) foldedWords.clear();
-    folded = foldVi(word);
-    foldedWords.set(word, folded);
-  }
-  return folded;
-}
+const foldedWord = remembered(foldVi, 50_000);
 
 function prepareName(fullName: string): PreparedName {
   const words: { folded: string; marked: string | null }[] = [];
