@@ -70,6 +70,8 @@ async function main(): Promise<number> {
         CREDENTIAL_SECRET: randomBytes(32).toString('base64'),
         PERSONAL_DATA_SECRET: randomBytes(32).toString('base64'),
         SEED_DEMO: 'true',
+        // The ESCO release, so the occupations pages have their data (production has no default).
+        ESCO_DIR: join(repoRoot, '../shared/data/esco'),
         LOG_LEVEL: 'warn',
         DATA_DIR: dataDir,
         DATABASE_URL: databaseUrl,

@@ -97,6 +97,9 @@ describe('deny by default', () => {
         'GET /api/courses/:slug',
         // A course's open classes, to choose one: dates, seats left, mode, province; no names.
         'GET /api/courses/:slug/cohorts',
+        // ESCO occupations and their skills: public reference data, no people in it.
+        'GET /api/occupations',
+        'GET /api/occupations/:id',
         ...apiRoutes()
           .filter((r) => r.public && r.url.startsWith('/api/geo/'))
           .map((r) => `${r.method} ${r.url}`),

@@ -9,6 +9,7 @@ import { peopleTests } from './people';
 import { privacyTests } from './privacy';
 import { registryTests } from './registry';
 import { registryPartnerTests } from './registry-partners';
+import { talentTests } from './talent';
 
 export const tests: E2eTest[] = [
   ...authTests,
@@ -20,4 +21,5 @@ export const tests: E2eTest[] = [
   ...registryPartnerTests,
   ...peopleTests,
   ...duplicateTests,
+  ...talentTests,
 ];
