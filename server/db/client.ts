@@ -36,6 +36,10 @@ export interface DbOptions {
 export async function openDatabase(opts: DbOptions): Promise<Database> {
   if (opts.url) {
     const pool = new pg.Pool({ connectionString: opts.url, max: 10 });
+    // An idle connection the server ends (a restart, a dropped database, an administrator) is an
+    // 'error' on the pool: without a listener Node would end the process. The pool opens a new one
+    // when next needed, so saying so is enough.
+    pool.on('error', (err) => console.error(`database: an idle connection was closed: ${err.message}`));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'pg', close: () => db.destroy() };
   }
