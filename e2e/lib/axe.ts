@@ -12,11 +12,23 @@ export interface AxeViolation {
   targets: string[];
 }
 
-/** Violations of the given impacts (serious and critical by default) on the page as it is now. */
+/**
+ * Violations of the given impacts (serious and critical by default) on the page as it settles: a
+ * dialog fading in is half transparent, and axe would measure the contrast of its text against the
+ * page behind it. Transitions and animations that end are waited for (at most 3 s); endless ones
+ * (a spinner, an animated progress bar) are not.
+ */
 export async function axeViolations(
   page: Page,
   impacts: readonly string[] = ['serious', 'critical'],
 ): Promise<AxeViolation[]> {
+  await page.evaluate(() => {
+    const ending = document
+      .getAnimations()
+      .filter((a) => a.effect?.getComputedTiming().iterations !== Number.POSITIVE_INFINITY)
+      .map((a) => a.finished.catch(() => undefined));
+    return Promise.race([Promise.all(ending), new Promise((resolve) => setTimeout(resolve, 3_000))]);
+  });
   await page.addScriptTag({ path: axePath });
   const all = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;

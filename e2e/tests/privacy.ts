@@ -73,7 +73,8 @@ export const privacyTests = [
 
       // Grant job matching, then withdraw it after confirming.
       const toggle = card.getByRole('switch');
-      await toggle.check();
+      // The switch follows the server: it turns on once the consent is recorded, not on the click.
+      await toggle.click();
       await eventually(async () =>
         assert.match(await visibleText(status), new RegExp(`^${vi.privacy.granted}`)),
       );
