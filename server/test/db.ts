@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { type Database, openDatabase } from '../db/client';
 import { migrateToLatest } from '../db/migrate';
+import type { DB } from '../db/schema';
 
 export const testDbKind = process.env.NHANLUC_TEST_DB === 'pg' ? 'pg' : 'pglite';
 export const PG_ADMIN_URL = process.env.NHANLUC_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -41,4 +42,13 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const database = await createEmptyTestDatabase();
   await migrateToLatest(database.db);
   return database;
+}
+
+/** How many rows a table holds: the count tests compare before and after. */
+export async function countRows(db: Database['db'], table: keyof DB): Promise<number> {
+  const row = await db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/app';
+import { countRows } from '../../test/db';
 import { seedOnFirstStart } from './index';
 
 let t: TestApp;
@@ -8,15 +9,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const count = async (table: 'organisations' | 'users' | 'programs' | 'audit_log') =>
-  Number(
-    (
-      await t.ctx.db
-        .selectFrom(table)
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
+const count = (table: 'organisations' | 'users' | 'programs' | 'audit_log') => countRows(t.ctx.db, table);
 
 describe('first-start seeding', () => {
   it('seeds once, and a second start keeps the data without seeding again', async () => {

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Browser, createTestApp, type TestApp } from '../../../test/app';
+import { countRows } from '../../../test/db';
 import {
   EscoFileError,
   type EscoImportReport,
@@ -26,15 +27,8 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => t.close());
 
-const count = async (table: 'esco_skills' | 'esco_occupations' | 'esco_occupation_skills') =>
-  Number(
-    (
-      await t.ctx.db
-        .selectFrom(table)
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
+const count = (table: 'esco_skills' | 'esco_occupations' | 'esco_occupation_skills') =>
+  countRows(t.ctx.db, table);
 
 describe('ESCO import', () => {
   it('loads the official release: every skill, occupation and occupation–skill link', async () => {
