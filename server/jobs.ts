@@ -1,12 +1,14 @@
 /**
- * Work the platform does by the calendar, not on request: today only the day-before reminder of a
- * cohort's start. The server runs it shortly after start-up and then every hour; the job itself is
- * idempotent per day (reminders.ts), so a restart or a second server never sends a reminder twice.
+ * Work the platform does by the calendar, not on request: the day-before reminder of a cohort's
+ * start, and closing the job postings whose closing date has passed. The server runs it shortly after
+ * start-up and then every hour; both are idempotent per day (reminders.ts; a closed job stays closed),
+ * so a restart or a second server never sends a reminder twice.
  * Operators without a long-running server can call `nhanluc send-reminders` from cron instead.
  */
 import { timeZone } from '../common/i18n/locales';
 import type { AppContext } from './lib/context';
 import { sendCohortStartReminders } from './modules/notifications/reminders';
+import { closeExpiredJobs } from './modules/talent/jobs/service';
 
 const HOUR_MS = 60 * 60 * 1000;
 
@@ -22,7 +24,8 @@ export function vietnamDate(now: Date = new Date()): string {
 
 export async function runDailyJobs(ctx: AppContext, today = vietnamDate()) {
   const reminders = await sendCohortStartReminders(ctx, today);
-  return { date: today, cohortStartReminders: reminders.sent };
+  const jobsClosed = await closeExpiredJobs(ctx.db, today);
+  return { date: today, cohortStartReminders: reminders.sent, jobsClosed };
 }
 
 /** Starts the hourly loop; the returned function stops it (called when the server closes). */

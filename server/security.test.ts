@@ -100,6 +100,17 @@ describe('deny by default', () => {
         // ESCO occupations and their skills: public reference data, no people in it.
         'GET /api/occupations',
         'GET /api/occupations/:id',
+        // The 4IR skills taxonomy: reference data.
+        'GET /api/skills',
+        'GET /api/skills/:id',
+        // Job postings: what employers publish; no people in them (applications and candidates need a session).
+        'GET /api/jobs',
+        'GET /api/jobs/:id',
+        // One search over the public things above (courses, open jobs, skills, occupations).
+        'GET /api/search',
+        // Career pathways: reference data; with a session the same page adds the reader's own gap.
+        'GET /api/pathways',
+        'GET /api/pathways/:slug',
         ...apiRoutes()
           .filter((r) => r.public && r.url.startsWith('/api/geo/'))
           .map((r) => `${r.method} ${r.url}`),

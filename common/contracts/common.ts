@@ -37,3 +37,7 @@ export const errorResponses = {
   403: ErrorBody,
   404: ErrorBody,
 };
+
+export const Nullable = <T extends import('typebox').TSchema>(t: T) => Type.Union([t, Type.Null()]);
+export const DateTime = Type.String({ format: 'date-time' });
+export const IsoDate = Type.String({ format: 'date' });

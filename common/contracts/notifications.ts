@@ -13,6 +13,11 @@ export const notificationKinds = [
   'course_completed',
   'certificate_issued',
   'certificate_revoked',
+  'application_screened',
+  'application_interview',
+  'application_offer',
+  'application_hired',
+  'application_rejected',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 

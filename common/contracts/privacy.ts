@@ -161,6 +161,31 @@ const ExportAuditEntry = Type.Object({
   ip: NullableString,
 });
 
+/** The talent profile, its skills and applications (talent/). */
+export const ExportTalent = Type.Object({
+  headline: Type.String(),
+  provinceCode: Type.Union([Type.String(), Type.Null()]),
+  relocate: Type.Boolean(),
+  workInJapan: Type.Boolean(),
+  jlpt: Type.Union([Type.String(), Type.Null()]),
+  jftBasic: Type.Boolean(),
+  education: Type.Array(Type.Record(Type.String(), Type.Unknown())),
+  experience: Type.Array(Type.Record(Type.String(), Type.Unknown())),
+  languages: Type.Array(Type.Record(Type.String(), Type.Unknown())),
+  cvFile: Type.Union([Type.String(), Type.Null()]),
+  skills: Type.Array(Type.Object({ skill: Type.String(), level: Type.Integer(), source: Type.String() })),
+  updatedAt: DateTime,
+});
+export const ExportApplication = Type.Object({
+  id: Uuid,
+  job: Type.String(),
+  employer: Type.String(),
+  status: Type.String(),
+  note: Type.String(),
+  appliedAt: DateTime,
+  updatedAt: DateTime,
+});
+
 export const PersonalDataExport = Type.Object({
   format: Type.Literal('nhanluc-personal-data'),
   version: Type.Literal(1),
@@ -173,6 +198,8 @@ export const PersonalDataExport = Type.Object({
   lessonProgress: Type.Array(ExportProgress),
   quizAttempts: Type.Array(ExportQuizAttempt),
   credentials: Type.Array(ExportCredential),
+  talentProfile: Type.Union([ExportTalent, Type.Null()]),
+  applications: Type.Array(ExportApplication),
   consents: Type.Object({
     current: Type.Array(
       Type.Object({

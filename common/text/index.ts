@@ -190,3 +190,48 @@ export function similarity(a: string, b: string): number {
   const longest = Math.max([...x].length, [...y].length);
   return longest === 0 ? 1 : 1 - editDistance(x, y) / longest;
 }
+
+/**
+ * Where the words of `query` occur in `text`, ignoring accents and case, as [start, end) ranges of
+ * `text` (UTF-16 indices), sorted and merged: what a search result highlights. "ban dan" marks
+ * "bán dẫn" in "Kỹ thuật bán dẫn". Each character is folded on its own, so the ranges map back exactly.
+ */
+export function highlightRanges(text: string, query: string): [number, number][] {
+  const words = tokensVi(query);
+  if (words.length === 0 || text === '') return [];
+  // The folded text, and for each of its characters the index of the character of `text` it came from.
+  let folded = '';
+  const from: number[] = [];
+  let i = 0;
+  for (const ch of text) {
+    const f = foldVi(ch) || (/\s/u.test(ch) ? ' ' : '');
+    for (let k = 0; k < f.length; k++) from.push(i);
+    folded += f;
+    i += ch.length;
+  }
+  from.push(text.length);
+  const ranges: [number, number][] = [];
+  for (const w of words) {
+    let at = folded.indexOf(w);
+    while (at !== -1) {
+      const end = at + w.length;
+      ranges.push([from[at]!, end < from.length - 1 ? from[end]! : text.length]);
+      at = folded.indexOf(w, end);
+    }
+  }
+  ranges.sort((a, b) => a[0] - b[0]);
+  const merged: [number, number][] = [];
+  for (const r of ranges) {
+    const last = merged[merged.length - 1];
+    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+    else merged.push([r[0], r[1]]);
+  }
+  return merged;
+}
+
+/** Whether `query` carries Vietnamese diacritics (then a result written with the same ones ranks first). */
+export const hasDiacritics = (query: string) =>
+  foldVi(query) !==
+  normalizeVi(query)
+    .replace(/[^\p{L}\p{N}\p{M}]+/gu, ' ')
+    .trim();

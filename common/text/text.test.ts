@@ -5,6 +5,8 @@ import {
   foldedContains,
   foldedEquals,
   foldVi,
+  hasDiacritics,
+  highlightRanges,
   normalizeVi,
   remembered,
   similarity,
@@ -280,5 +282,23 @@ describe('remembered', () => {
     // A third text clears the memory: 'a' is asked again, and the answers stay right.
     expect([upper('c'), upper('a')]).toEqual(['C', 'A']);
     expect(asked).toEqual(['a', 'b', 'c', 'a']);
+  });
+});
+
+describe('highlightRanges', () => {
+  const marked = (text: string, q: string) => highlightRanges(text, q).map(([a, b]) => text.slice(a, b));
+  it('marks every word of the query without regard to accents or case, in the original text', () => {
+    expect(marked('Kỹ thuật bán dẫn – BÁN DẪN', 'ban dan')).toEqual(['bán', 'dẫn', 'BÁN', 'DẪN']);
+    expect(marked('Đà Nẵng', 'da nang')).toEqual(['Đà', 'Nẵng']);
+    // Decomposed input (pasted from a PDF) maps back to whole characters.
+    expect(marked('Hoa\u0300 La\u0323c', 'hoa lac')).toEqual(['Hoa\u0300', 'La\u0323c']);
+    expect(marked('ウェーハ検査オペレーター', 'ウェーハ検査')).toEqual(['ウェーハ検査']);
+    expect(highlightRanges('Python cơ bản', 'py tho')).toEqual([[0, 5]]);
+    expect(highlightRanges('anything', '  ')).toEqual([]);
+  });
+  it('tells an accented query from a bare one', () => {
+    expect(hasDiacritics('bán dẫn')).toBe(true);
+    expect(hasDiacritics('Ban Dan')).toBe(false);
+    expect(hasDiacritics('đà')).toBe(true);
   });
 });

@@ -12,6 +12,8 @@ import * as m0006 from './migrations/0006_catalog_counts';
 import * as m0007 from './migrations/0007_person_keys';
 import * as m0008 from './migrations/0008_person_name_keys';
 import * as m0009 from './migrations/0009_esco';
+import * as m0010 from './migrations/0010_talent';
+import * as m0011 from './migrations/0011_talent_matching';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -23,6 +25,8 @@ export const migrations: Record<string, Migration> = {
   '0007_person_keys': m0007,
   '0008_person_name_keys': m0008,
   '0009_esco': m0009,
+  '0010_talent': m0010,
+  '0011_talent_matching': m0011,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

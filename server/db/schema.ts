@@ -543,6 +543,121 @@ export interface EscoOccupationSkillsTable {
   relation: 'essential' | 'optional';
 }
 
+export interface SkillsTable {
+  id: string;
+  category: string;
+  names: ColumnType<Record<'vi' | 'en' | 'ja', string>, string, string>;
+  definitions: ColumnType<Record<'vi' | 'en' | 'ja', string>, string, string>;
+  esco_uri: Nullable<string>;
+  search_folded: string;
+  position: Generated<number>;
+  updated_at: Generated<Date>;
+}
+
+export interface SkillNamesTable {
+  name_folded: string;
+  skill_id: string;
+}
+
+export interface SkillRelationsTable {
+  skill_id: string;
+  related_id: string;
+}
+
+type JsonArray = ColumnType<Record<string, unknown>[], string | undefined, string>;
+
+export interface TalentProfilesTable {
+  person_id: string;
+  headline: Generated<string>;
+  province_code: Nullable<string>;
+  relocate: Generated<boolean>;
+  work_in_japan: Generated<boolean>;
+  /** N5 = 1 … N1 = 5. */
+  jlpt: Nullable<number>;
+  jft_basic: Generated<boolean>;
+  education: JsonArray;
+  experience: JsonArray;
+  languages: JsonArray;
+  cv_file_id: Nullable<string>;
+  /** Kept by a trigger on consents: job matching and sharing with employers in Viet Nam / Japan. */
+  open_vn: Generated<boolean>;
+  open_jp: Generated<boolean>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface PersonSkillsTable {
+  person_id: string;
+  skill_id: string;
+  source: 'certificate' | 'assessment' | 'declared';
+  level: number;
+  credential_id: Nullable<string>;
+}
+
+export interface JobsTable {
+  id: Generated<string>;
+  organisation_id: string;
+  language: Locale;
+  title: string;
+  description: Generated<string>;
+  translations: ColumnType<
+    Partial<Record<Locale, { title: string; description: string }>>,
+    string | undefined,
+    string
+  >;
+  country: 'VN' | 'JP';
+  province_code: Nullable<string>;
+  prefecture: Nullable<string>;
+  jlpt_min: Nullable<number>;
+  visa_track: Nullable<string>;
+  ssw_field: Nullable<string>;
+  salary_min: ColumnType<string | null, number | null | undefined, number | null>;
+  salary_max: ColumnType<string | null, number | null | undefined, number | null>;
+  currency: 'VND' | 'JPY' | 'USD';
+  closes_on: ColumnType<string, string, string>;
+  status: Generated<'open' | 'closed'>;
+  weight_total: number;
+  required_count: number;
+  search_folded: string;
+  created_by: Nullable<string>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface JobSkillsTable {
+  job_id: string;
+  skill_id: string;
+  level: number;
+  required: boolean;
+}
+
+export type ApplicationStatus =
+  | 'applied'
+  | 'screened'
+  | 'interview'
+  | 'offer'
+  | 'hired'
+  | 'rejected'
+  | 'withdrawn';
+export interface ApplicationsTable {
+  id: Generated<string>;
+  job_id: string;
+  person_id: string;
+  status: Generated<ApplicationStatus>;
+  note: Generated<string>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface ApplicationEventsTable {
+  id: Generated<string>;
+  application_id: string;
+  status: ApplicationStatus;
+  actor_user_id: Nullable<string>;
+  note: Generated<string>;
+  at: Generated<Date>;
+}
+
 export interface DB {
   app_meta: AppMetaTable;
   users: UsersTable;
@@ -558,6 +673,15 @@ export interface DB {
   program_organisations: ProgramOrganisationsTable;
   people: PeopleTable;
   esco_skills: EscoSkillsTable;
+  skills: SkillsTable;
+  skill_names: SkillNamesTable;
+  skill_relations: SkillRelationsTable;
+  talent_profiles: TalentProfilesTable;
+  person_skills: PersonSkillsTable;
+  jobs: JobsTable;
+  job_skills: JobSkillsTable;
+  applications: ApplicationsTable;
+  application_events: ApplicationEventsTable;
   esco_occupations: EscoOccupationsTable;
   esco_occupation_skills: EscoOccupationSkillsTable;
   files: FilesTable;

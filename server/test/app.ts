@@ -108,3 +108,21 @@ export class Browser {
     return this;
   }
 }
+
+/** A multipart/form-data body of files (field "file"), as a browser's upload sends it. */
+export function multipartBody(files: { name: string; type: string; data: Buffer }[]) {
+  const boundary = '----nhanluc-test-boundary';
+  const parts = files.map((f) =>
+    Buffer.concat([
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${f.name}"\r\nContent-Type: ${f.type}\r\n\r\n`,
+      ),
+      f.data,
+      Buffer.from('\r\n'),
+    ]),
+  );
+  return {
+    body: Buffer.concat([...parts, Buffer.from(`--${boundary}--\r\n`)]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
+}

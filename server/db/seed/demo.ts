@@ -249,6 +249,14 @@ const accounts: readonly AccountSeed[] = [
     locale: 'ja',
     org: 'employerKyushu',
   },
+  // The unverified employer's recruiter: the demo shows that it cannot post until NIC verifies it.
+  {
+    role: 'employer',
+    email: `employer.pending@${DEMO_DOMAIN}`,
+    displayName: 'Suzuki Kenta',
+    locale: 'ja',
+    org: 'employerKumamoto',
+  },
   {
     role: 'donor_viewer',
     email: `donor@${DEMO_DOMAIN}`,

@@ -7,6 +7,8 @@ import { seedDemoCourses } from '../../modules/catalog/demo';
 import { seedDemoCohorts } from '../../modules/enrolment/demo';
 import { seedDemoQuizzes } from '../../modules/quizzes/demo';
 import { seedDemoDuplicates } from '../../modules/registry/review/demo';
+import { seedDemoTalent } from '../../modules/talent/demo';
+import { seedTaxonomy } from '../../modules/talent/taxonomy/service';
 import { type DemoAccount, seedDemo } from './demo';
 import { seedPrograms } from './programs';
 import { seedReference } from './reference';
@@ -23,6 +25,7 @@ export async function seedOnFirstStart(ctx: AppContext): Promise<SeedResult> {
     .where('key', '=', 'seeded_at')
     .executeTakeFirst();
   await seedReference(ctx.db);
+  await seedTaxonomy(ctx.db);
   if (mark) return { seededNow: false, demoAccounts: ctx.config.SEED_DEMO ? await listDemoAccounts() : [] };
   const demoAccounts = ctx.config.SEED_DEMO ? await seedDemo(ctx) : [];
   await seedPrograms(ctx.db, { demo: ctx.config.SEED_DEMO });
@@ -30,6 +33,7 @@ export async function seedOnFirstStart(ctx: AppContext): Promise<SeedResult> {
   if (ctx.config.SEED_DEMO) await seedDemoQuizzes(ctx);
   if (ctx.config.SEED_DEMO) await seedDemoCohorts(ctx);
   if (ctx.config.SEED_DEMO) await seedDemoDuplicates(ctx);
+  if (ctx.config.SEED_DEMO) await seedDemoTalent(ctx);
   await ctx.db
     .insertInto('app_meta')
     .values({ key: 'seeded_at', value: new Date().toISOString() })

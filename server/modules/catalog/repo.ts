@@ -13,10 +13,9 @@ import type {
   LessonKind,
   Locale,
 } from '../../db/schema';
+import { indexable, likeEscaped, textQuery } from '../../lib/textsearch';
 
 type Db = Kysely<DB>;
-
-const likeEscaped = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 // ---------------------------------------------------------------------------------------------------
 // Courses
@@ -503,19 +502,6 @@ export interface CatalogFilter {
   sort: 'relevance' | 'title' | '-publishedAt';
   limit: number;
   offset: number;
-}
-
-/** Words the text-search parser reads as one ASCII word go through the index; others (Japanese) through LIKE. */
-const indexable = (w: string) => /^[a-z0-9]+$/.test(w);
-
-/**
- * `ban & dan:*`, or with `weight` A `ban:A & dan:*A` (only in a title). Words are [a-z0-9]+ only, so
- * nothing in them is tsquery syntax.
- */
-function textQuery(words: string[], lastIsPrefix: boolean, weight = '') {
-  return words
-    .map((w, i) => `${w}${i === words.length - 1 && lastIsPrefix ? ':*' : weight ? ':' : ''}${weight}`)
-    .join(' & ');
 }
 
 /** The published courses that match every word and filter, as a query to count or to page. */

@@ -18,6 +18,7 @@ import { canonicalVi, foldVi, tokensVi } from '../../../common/text';
 import type { CourseTranslations, DB, LessonKind } from '../../db/schema';
 import type { Actor } from '../../lib/actor';
 import { ReadCache } from '../../lib/cache';
+import { changed } from '../../lib/changes';
 import type { AppContext, RequestMeta } from '../../lib/context';
 import { AppError, notFound } from '../../lib/errors';
 import { insertAudit } from '../audit/repo';
@@ -126,7 +127,10 @@ function countCache(db: object) {
 }
 
 /** Forget every cached catalog count: called after any committed change to a course. */
-export const catalogChanged = (db: object) => countCache(db).clear();
+export const catalogChanged = (db: object) => {
+  countCache(db).clear();
+  changed('courses', db);
+};
 
 /**
  * The public catalog: published courses matching every word of `q` in a title, summary or skill of

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Browser, createTestApp, createUser, type TestApp } from '../../test/app';
+import { Browser, createTestApp, createUser, multipartBody, type TestApp } from '../../test/app';
 import { createCourseFromSpec } from '../catalog/factory';
 import { insertOrganisation } from '../organisations/repo';
 import { ensurePersonForUser } from '../people/repo';
@@ -15,25 +15,8 @@ let trainerA: Browser;
 const PDF = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex');
 
-function multipart(files: { name: string; type: string; data: Buffer }[]) {
-  const boundary = '----nhanluc-test-boundary';
-  const parts = files.map((f) =>
-    Buffer.concat([
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${f.name}"\r\nContent-Type: ${f.type}\r\n\r\n`,
-      ),
-      f.data,
-      Buffer.from('\r\n'),
-    ]),
-  );
-  return {
-    body: Buffer.concat([...parts, Buffer.from(`--${boundary}--\r\n`)]),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  };
-}
-
 const upload = (b: Browser, name: string, type: string, data: Buffer, query = '') => {
-  const m = multipart([{ name, type, data }]);
+  const m = multipartBody([{ name, type, data }]);
   return b.request('POST', `/api/files${query}`, m.body, m.headers);
 };
 
@@ -110,7 +93,7 @@ describe('uploads', () => {
           'Loại tệp này không được phép tải lên (tệp chạy được, trang HTML và tệp có nội dung không khớp với phần mở rộng đều bị từ chối).',
       });
     }
-    const two = multipart([
+    const two = multipartBody([
       { name: 'a.pdf', type: 'application/pdf', data: PDF },
       { name: 'b.pdf', type: 'application/pdf', data: PDF },
     ]);
@@ -120,10 +103,18 @@ describe('uploads', () => {
     expect(t.storage.files.size).toBe(before);
   });
 
-  it('lets only authors upload, each into their own organisation', async () => {
+  it('lets authors upload into their own organisation, and anyone else only a file of their own', async () => {
     await createUser(t, 'learner@a.vn', [{ role: 'learner', organisationId: orgA }]);
     const learner = await new Browser(t).login('learner@a.vn');
-    expect((await upload(learner, 'a.pdf', 'application/pdf', PDF)).statusCode).toBe(403);
+    // A learner's upload (a CV) belongs to no organisation: its authors do not read it, the learner does.
+    const own = await upload(learner, 'cv.pdf', 'application/pdf', PDF);
+    expect(own.statusCode).toBe(201);
+    expect(own.json().organisationId).toBeNull();
+    expect((await learner.get(`/api/files/${own.json().id}`)).statusCode).toBe(200);
+    expect((await trainerA.get(`/api/files/${own.json().id}`)).statusCode).toBe(404);
+    expect(
+      (await upload(learner, 'a.pdf', 'application/pdf', PDF, `?organisationId=${orgA}`)).statusCode,
+    ).toBe(403);
     expect(
       (await upload(trainerA, 'a.pdf', 'application/pdf', PDF, `?organisationId=${orgB}`)).statusCode,
     ).toBe(403);

@@ -1,7 +1,8 @@
 /**
  * Who may upload and read files. Deny by default: an author (partner admin or trainer) works with the
  * files of their own organisation; a learner reads a file only through a course they are enrolled in
- * (or their own certificate); platform admins see everything.
+ * (or their own certificate); anyone signed in may upload a file of their own (a CV), in no
+ * organisation, which they and the employers they apply to read; platform admins see everything.
  */
 import { type Actor, hasRole, isPlatformAdmin, organisationsWhere } from '../../lib/actor';
 import { AppError, forbidden } from '../../lib/errors';
@@ -22,8 +23,8 @@ export const policy = {
     }
     const orgs = organisationsWhere(a, ...authorRoles);
     if (orgs.length === 1) return orgs[0]!;
-    if (isPlatformAdmin(a)) return null;
-    if (orgs.length === 0) throw forbidden('only authors upload files');
+    // Someone who authors for no organisation uploads a file of their own (a CV): it belongs to no organisation.
+    if (isPlatformAdmin(a) || orgs.length === 0) return null;
     throw new AppError('VALIDATION_FAILED', {
       fields: { '/organisationId': 'required' },
       message: 'author of several organisations: which one?',

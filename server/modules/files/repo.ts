@@ -75,3 +75,24 @@ export async function readableThroughCredential(db: Kysely<DB>, fileId: string, 
     .executeTakeFirst();
   return !!row;
 }
+
+/**
+ * A CV is read by the staff of an employer the person applied to (role `employer` in the job's
+ * organisation): applying shares the profile with that employer, and nobody else.
+ */
+export async function readableThroughApplication(db: Kysely<DB>, fileId: string, userId: string) {
+  const row = await db
+    .selectFrom('talent_profiles as t')
+    .innerJoin('applications as a', 'a.person_id', 't.person_id')
+    .innerJoin('jobs as j', 'j.id', 'a.job_id')
+    .innerJoin('role_grants as g', (j) =>
+      j.onRef('g.organisation_id', '=', 'j.organisation_id').on('g.role', '=', 'employer'),
+    )
+    .where('t.cv_file_id', '=', fileId)
+    .where('g.user_id', '=', userId)
+    .where('a.status', '<>', 'withdrawn')
+    .select(sql<number>`1`.as('one'))
+    .limit(1)
+    .executeTakeFirst();
+  return !!row;
+}

@@ -115,12 +115,13 @@ export async function uploadFile(
   }
 }
 
-/** Whether the actor may read the file: its authors, its uploader, its course's learners, admins. */
+/** Whether the actor may read the file: its authors, its uploader, its course's learners, admins, and employers a CV's owner applied to. */
 export async function canReadFile(ctx: AppContext, actor: Actor, file: repo.FileRow) {
   return (
     policy.readsWithoutEnrolment(actor, file) ||
     (await repo.readableThroughEnrolment(ctx.db, file.id, actor.userId)) ||
-    (await repo.readableThroughCredential(ctx.db, file.id, actor.userId))
+    (await repo.readableThroughCredential(ctx.db, file.id, actor.userId)) ||
+    (await repo.readableThroughApplication(ctx.db, file.id, actor.userId))
   );
 }
 

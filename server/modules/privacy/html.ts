@@ -150,6 +150,45 @@ export function renderPersonalDataHtml(d: PersonalDataExportT, locale: Locale): 
         }</p><p class="wording">${escapeHtml(c.wording)}</p></article>`,
     )
     .join('');
+  const tp = d.talentProfile;
+  const talent = tp
+    ? fields([
+        ['headline', tp.headline],
+        ['province', tp.provinceCode],
+        ['workInJapan', tp.workInJapan],
+        ['relocate', tp.relocate],
+        ['jlpt', tp.jlpt],
+        ['cvFile', tp.cvFile],
+        ['updatedAt', when(tp.updatedAt)],
+      ]) +
+      table(
+        ['skill', 'level', 'source'],
+        tp.skills.map((x) => [x.skill, x.level, word(`talentSource.${x.source}`, x.source)]),
+      ) +
+      table(
+        ['school', 'degree', 'year'],
+        tp.education.map((e) => [String(e.school ?? ''), String(e.degree ?? ''), String(e.year ?? '')]),
+      ) +
+      table(
+        ['employer', 'title', 'from', 'to'],
+        tp.experience.map((e) => [
+          String(e.employer ?? ''),
+          String(e.title ?? ''),
+          String(e.from ?? ''),
+          String(e.to ?? ''),
+        ]),
+      )
+    : `<p class="empty">${escapeHtml(t('empty'))}</p>`;
+  const applications = table(
+    ['job', 'employer', 'status', 'appliedAt', 'updatedAt'],
+    d.applications.map((a) => [
+      a.job,
+      a.employer,
+      word(`applicationStatus.${a.status}`, a.status),
+      when(a.appliedAt),
+      when(a.updatedAt),
+    ]),
+  );
   const titleOf = (purpose: string) =>
     d.consents.current.find((c) => c.purpose === purpose)?.title ?? purpose;
   const consentHistory = table(
@@ -206,6 +245,8 @@ ${section('attendance', attendance)}
 ${section('lessonProgress', progress)}
 ${section('quizAttempts', attempts)}
 ${section('credentials', credentials)}
+${section('talentProfile', talent)}
+${section('applications', applications)}
 ${section('consents', consents)}
 ${section('consentHistory', consentHistory)}
 ${section('notifications', notifications)}

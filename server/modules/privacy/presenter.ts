@@ -12,6 +12,7 @@ import type {
   PersonalDataExportT,
 } from '../../../common/contracts/privacy';
 import type { Locale } from '../../../common/i18n/locales';
+import { jlptName } from '../../../common/talent';
 import { statusOf } from '../credentials/service';
 import { courseTitleIn, renderNotification } from '../notifications/service';
 import type { ConsentRow } from './repo';
@@ -136,6 +137,33 @@ export function presentPersonalData(d: PersonalData, locale: Locale, now = new D
       status: statusOf(c),
       revokedAt: isoOrNull(c.revoked_at),
       revocationReason: c.revocation_reason,
+    })),
+    talentProfile: d.talent && {
+      headline: d.talent.headline,
+      provinceCode: d.talent.province_code,
+      relocate: d.talent.relocate,
+      workInJapan: d.talent.work_in_japan,
+      jlpt: d.talent.jlpt ? jlptName(d.talent.jlpt) : null,
+      jftBasic: d.talent.jft_basic,
+      education: d.talent.education,
+      experience: d.talent.experience,
+      languages: d.talent.languages,
+      cvFile: d.talent.cv_filename,
+      skills: d.skills.map((s) => ({
+        skill: (s.names as Record<Locale, string>)[locale],
+        level: s.level,
+        source: s.source,
+      })),
+      updatedAt: iso(d.talent.updated_at),
+    },
+    applications: d.applications.map((a) => ({
+      id: a.id,
+      job: a.job,
+      employer: a.employer,
+      status: a.status,
+      note: a.note,
+      appliedAt: iso(a.created_at),
+      updatedAt: iso(a.updated_at),
     })),
     consents: {
       current: overview.consents.map((s) => ({

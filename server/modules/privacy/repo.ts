@@ -349,3 +349,73 @@ export const isLastPlatformAdmin = async (db: Db, userId: string) => {
     .execute();
   return admins.length === 1 && admins[0]!.user_id === userId;
 };
+
+// ---- talent (profile, skills, applications) -------------------------------------------------------------
+
+export const talentProfileOf = (db: Db, personId: string) =>
+  db
+    .selectFrom('talent_profiles as t')
+    .leftJoin('files as f', 'f.id', 't.cv_file_id')
+    .selectAll('t')
+    .select('f.filename as cv_filename')
+    .where('t.person_id', '=', personId)
+    .executeTakeFirst();
+
+export const talentSkillsOf = (db: Db, personId: string) =>
+  db
+    .selectFrom('person_skills as ps')
+    .innerJoin('skills as s', 's.id', 'ps.skill_id')
+    .select(['s.id', 's.names', 'ps.level', 'ps.source'])
+    .where('ps.person_id', '=', personId)
+    .orderBy('s.position')
+    .execute();
+
+export const applicationsOf = (db: Db, personId: string) =>
+  db
+    .selectFrom('applications as a')
+    .innerJoin('jobs as j', 'j.id', 'a.job_id')
+    .innerJoin('organisations as o', 'o.id', 'j.organisation_id')
+    .select([
+      'a.id',
+      'j.title as job',
+      'o.name as employer',
+      'a.status',
+      'a.note',
+      'a.created_at',
+      'a.updated_at',
+    ])
+    .where('a.person_id', '=', personId)
+    .orderBy('a.created_at')
+    .execute();
+
+/**
+ * Erasure of the talent side: the profile (and its CV file row), the skills and the application
+ * notes go; the applications themselves stay with their status, linked to the anonymised person, so
+ * "people employed after training" stays right. Returns the CV files whose bytes go after the commit.
+ */
+export async function eraseTalent(db: Db, ids: readonly string[]) {
+  const cvs = await db
+    .selectFrom('talent_profiles as t')
+    .innerJoin('files as f', 'f.id', 't.cv_file_id')
+    .select(['f.id', 'f.storage_key'])
+    .where('t.person_id', 'in', [...ids])
+    .execute();
+  await db
+    .deleteFrom('talent_profiles')
+    .where('person_id', 'in', [...ids])
+    .execute();
+  await db
+    .deleteFrom('person_skills')
+    .where('person_id', 'in', [...ids])
+    .execute();
+  await db
+    .updateTable('applications')
+    .set({ note: '' })
+    .where('person_id', 'in', [...ids])
+    .execute();
+  await deleteFiles(
+    db,
+    cvs.map((c) => c.id),
+  );
+  return cvs;
+}

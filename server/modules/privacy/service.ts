@@ -110,7 +110,18 @@ export function openNationalId(
 }
 
 async function rowsOfPerson(db: Kysely<DB>, personId: string) {
-  const [knownTo, enrolments, attendance, progress, attempts, credentials, consents] = await Promise.all([
+  const [
+    knownTo,
+    enrolments,
+    attendance,
+    progress,
+    attempts,
+    credentials,
+    consents,
+    talent,
+    skills,
+    applications,
+  ] = await Promise.all([
     repo.organisationsKnowing(db, personId),
     enrolmentsOf(db, personId, undefined, 'asc'),
     repo.attendanceOf(db, personId),
@@ -118,8 +129,22 @@ async function rowsOfPerson(db: Kysely<DB>, personId: string) {
     repo.quizAttemptsOf(db, personId),
     repo.credentialsOf(db, personId),
     repo.consentHistory(db, personId),
+    repo.talentProfileOf(db, personId),
+    repo.talentSkillsOf(db, personId),
+    repo.applicationsOf(db, personId),
   ]);
-  return { knownTo, enrolments, attendance, progress, attempts, credentials, consents };
+  return {
+    knownTo,
+    enrolments,
+    attendance,
+    progress,
+    attempts,
+    credentials,
+    consents,
+    talent: talent ?? null,
+    skills,
+    applications,
+  };
 }
 type PersonRows = Awaited<ReturnType<typeof rowsOfPerson>>;
 const noRows: PersonRows = {
@@ -130,6 +155,9 @@ const noRows: PersonRows = {
   attempts: [],
   credentials: [],
   consents: [],
+  talent: null,
+  skills: [],
+  applications: [],
 };
 
 /** Everything the platform holds about the signed-in person, as rows; the presenter shapes them. */
@@ -185,6 +213,7 @@ export interface ErasureResult {
  * Erases the signed-in person, after asking for their password again. One transaction: the person is
  * anonymised (the records of their learning stay, linked to nobody, so counts stay right), the
  * account is emptied and disabled, their certificates are revoked and stripped of the name, their
+ * talent profile, skills and CV are deleted (applications keep only their status), their
  * notifications are deleted, and personal data inside audit entries about them is redacted. The PDF
  * bytes go after the commit, so a rollback never loses a file a row still points to.
  */
@@ -215,7 +244,7 @@ export async function erase(
     let files: { id: string; storage_key: string }[] = [];
     if (ids.length) {
       credentialsRevoked = (await repo.revokeActiveCredentials(trx, ids)).length;
-      files = await repo.pdfFilesOfCredentials(trx, ids);
+      files = [...(await repo.pdfFilesOfCredentials(trx, ids)), ...(await repo.eraseTalent(trx, ids))];
       await repo.stripCredentials(trx, ids);
       await repo.deleteFiles(
         trx,

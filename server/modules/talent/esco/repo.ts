@@ -6,6 +6,7 @@ type Db = Kysely<DB>;
 
 /** ESCO's occupations share one URI prefix; the API names them by the part after it. */
 export const OCCUPATION_PREFIX = 'http://data.europa.eu/esco/occupation/';
+export const ESCO_SKILL_PREFIX = 'http://data.europa.eu/esco/skill/';
 
 export async function searchOccupations(
   db: Db,

@@ -1,0 +1,278 @@
+/** SQL of the jobs board: postings with their skills, search, and the two matching queries. */
+import { type Kysely, type SqlBool, sql } from 'kysely';
+import type { DB } from '../../../db/schema';
+import { indexable, likeEscaped, textQuery } from '../../../lib/textsearch';
+import { DECLARED_FACTOR, OPTIONAL_WEIGHT, REQUIRED_WEIGHT } from '../matching';
+
+type Db = Kysely<DB>;
+
+/** Open: not closed by the employer and the closing date (Vietnam's calendar) not passed. */
+export const openOn = (today: string) => sql<SqlBool>`(j.status = 'open' and j.closes_on >= ${today}::date)`;
+
+export const jobColumns = [
+  'j.id',
+  'j.organisation_id',
+  'j.language',
+  'j.title',
+  'j.description',
+  'j.translations',
+  'j.country',
+  'j.province_code',
+  'j.prefecture',
+  'j.jlpt_min',
+  'j.visa_track',
+  'j.ssw_field',
+  'j.salary_min',
+  'j.salary_max',
+  'j.currency',
+  'j.closes_on',
+  'j.status',
+  'j.required_count',
+  'j.created_at',
+  'o.slug as org_slug',
+  'o.name as org_name',
+  'o.country as org_country',
+  'o.verified_at as org_verified_at',
+  'pr.name as province_name',
+] as const;
+
+const withJoins = (db: Db) =>
+  db
+    .selectFrom('jobs as j')
+    .innerJoin('organisations as o', 'o.id', 'j.organisation_id')
+    .leftJoin('provinces as pr', 'pr.code', 'j.province_code');
+
+export type JobRow = Awaited<ReturnType<typeof findJob>> & {};
+
+export const findJob = (db: Db, id: string) =>
+  withJoins(db).select(jobColumns).where('j.id', '=', id).executeTakeFirst();
+
+/** Several jobs in one query (the matches of a learner), in no particular order. */
+export const findJobs = (db: Db, ids: readonly string[]) =>
+  ids.length === 0
+    ? Promise.resolve([])
+    : withJoins(db).select(jobColumns).where('j.id', 'in', ids).execute();
+
+export const jobSkills = (db: Db, jobIds: readonly string[]) =>
+  jobIds.length === 0
+    ? Promise.resolve([])
+    : db
+        .selectFrom('job_skills')
+        .select(['job_id', 'skill_id', 'level', 'required'])
+        .where('job_id', 'in', jobIds)
+        .execute();
+
+export interface JobFilter {
+  words: string[];
+  country?: 'VN' | 'JP';
+  province?: string;
+  prefecture?: string;
+  skill?: string;
+  employer?: string;
+  /** Closed ones too (the employer's own list). */
+  includeClosed: boolean;
+  today: string;
+  sort: '-createdAt' | 'closesOn' | 'title';
+  limit: number;
+  offset: number;
+}
+
+export async function searchJobs(db: Db, f: JobFilter) {
+  let q = withJoins(db);
+  if (!f.includeClosed) q = q.where(openOn(f.today));
+  const indexed = f.words.filter(indexable);
+  const last = f.words[f.words.length - 1];
+  if (indexed.length > 0) {
+    q = q.where(
+      sql<SqlBool>`j.search_vector @@ to_tsquery('simple', ${textQuery(indexed, last !== undefined && indexable(last))})`,
+    );
+  }
+  for (const w of f.words.filter((w) => !indexable(w))) {
+    q = q.where(sql<SqlBool>`j.search_folded like ${`%${likeEscaped(w)}%`}`);
+  }
+  if (f.country) q = q.where('j.country', '=', f.country);
+  if (f.province) q = q.where('j.province_code', '=', f.province);
+  if (f.prefecture) q = q.where('j.prefecture', '=', f.prefecture);
+  if (f.employer) q = q.where('j.organisation_id', '=', f.employer);
+  if (f.skill) {
+    const skill = f.skill;
+    q = q.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('job_skills as js')
+          .select('js.job_id')
+          .whereRef('js.job_id', '=', 'j.id')
+          .where('js.skill_id', '=', skill),
+      ),
+    );
+  }
+  const order =
+    f.sort === 'closesOn'
+      ? sql`j.closes_on asc, j.id`
+      : f.sort === 'title'
+        ? sql`lower(j.title) asc, j.id`
+        : sql`j.created_at desc, j.id`;
+  const rows = await q
+    .select(jobColumns)
+    .select(sql<number>`count(*) over ()`.as('total'))
+    .orderBy(order)
+    .limit(f.limit)
+    .offset(f.offset)
+    .execute();
+  return rows;
+}
+
+/**
+ * The open jobs that best fit a set of held skills, by the matching rule's skill part (matching.ts),
+ * best first. `skills` holds the person's best level per skill and whether it is verified.
+ */
+export async function jobsForSkills(
+  db: Db,
+  p: {
+    skills: readonly { skillId: string; level: number; verified: boolean }[];
+    today: string;
+    /** Jobs in Viet Nam: only these provinces (null = anywhere). */
+    vnProvinces: string[] | null;
+    japan: boolean;
+    limit: number;
+  },
+) {
+  if (p.skills.length === 0) return [];
+  const held = sql.join(
+    p.skills.map(
+      (s) => sql`(${s.skillId}::text, ${s.level}::real, ${s.verified ? 1 : DECLARED_FACTOR}::real)`,
+    ),
+  );
+  const where: ReturnType<typeof sql<SqlBool>>[] = [openOn(p.today)];
+  const vn =
+    p.vnProvinces === null
+      ? sql<SqlBool>`j.country = 'VN'`
+      : p.vnProvinces.length > 0
+        ? sql<SqlBool>`(j.country = 'VN' and j.province_code in (${sql.join(p.vnProvinces)}))`
+        : sql<SqlBool>`false`;
+  where.push(p.japan ? sql<SqlBool>`(${vn} or j.country = 'JP')` : vn);
+  const { rows } = await sql<{ job_id: string; score: number }>`
+    select js.job_id, sum(
+        (case when js.required then ${REQUIRED_WEIGHT}::real else ${OPTIONAL_WEIGHT}::real end)
+        * least(1, h.level / js.level) * h.factor) / max(j.weight_total) as score
+    from (values ${held}) as h(skill_id, level, factor)
+    join job_skills js on js.skill_id = h.skill_id
+    join jobs j on j.id = js.job_id
+    where ${sql.join(where, sql` and `)}
+    group by js.job_id
+    order by score desc, js.job_id
+    limit ${p.limit}`.execute(db);
+  return rows;
+}
+
+/**
+ * The people who may be shown to the job's employer (consent: `open_vn` or `open_jp`) with the best
+ * skill part of the matching rule, best first.
+ *
+ * Among a million profiles every skill has tens of thousands of holders and adding up the credit of
+ * all of them takes seconds; the best candidates hold nearly every asked skill. So the ranking tries
+ * thresholds from the top down: to earn T of the job's total weight W, a person must earn at least
+ * w − (W − T) on each skill of weight w (the others give at most W − w) — a lowest level per skill and
+ * kind of evidence. The people meeting all of these come from the GIN index of `talent_skill_sets`
+ * (migration 0011) and only they are scored. When at least `limit` of them reach T they are exactly
+ * the best `limit` of everyone; otherwise the next threshold is tried, and when no skill is needed any
+ * more, everyone is scored.
+ */
+export async function candidatesForSkills(
+  db: Db,
+  p: {
+    skills: readonly { skillId: string; level: number; required: boolean }[];
+    japan: boolean;
+    limit: number;
+  },
+) {
+  if (p.skills.length === 0) return [];
+  const weight = (s: { required: boolean }) => (s.required ? REQUIRED_WEIGHT : OPTIONAL_WEIGHT);
+  const total = p.skills.reduce((sum, s) => sum + weight(s), 0);
+  const wanted = sql.join(
+    p.skills.map((s) => sql`(${s.skillId}::text, ${s.level}::real, ${weight(s)}::real)`),
+  );
+  const open = p.japan ? sql`t.open_jp` : sql`t.open_vn`;
+  // What each token of an asked skill earns, computed as the SQL below computes a credit (double
+  // precision, the declared factor as a real), so both paths give the same sums.
+  const credits = sql.join(
+    p.skills.flatMap((s) =>
+      [1, 2, 3, 4, 5].flatMap((level) => {
+        const part = weight(s) * Math.min(1, level / s.level);
+        return [
+          sql`(${`${s.skillId}:v${level}`}, ${s.skillId}, ${part}::float8)`,
+          sql`(${`${s.skillId}:d${level}`}, ${s.skillId}, ${part * Math.fround(DECLARED_FACTOR)}::float8)`,
+        ];
+      }),
+    ),
+  );
+  for (const share of CANDIDATE_THRESHOLDS) {
+    const slack = total * (1 - share) + THRESHOLD_EPSILON;
+    // Per needed skill, the tokens (talent_skill_sets) of the levels and evidence that earn enough.
+    const needed = p.skills.flatMap((s) => {
+      const least = (weight(s) - slack) / weight(s);
+      if (least <= 0) return [];
+      const tokens: string[] = [];
+      for (let level = 1; level <= 5; level++) {
+        const part = Math.min(1, level / s.level);
+        if (part >= least) tokens.push(`${s.skillId}:v${level}`);
+        if (part * DECLARED_FACTOR >= least) tokens.push(`${s.skillId}:d${level}`);
+      }
+      return [tokens];
+    });
+    if (needed.length === 0) break;
+    // Scored where they are found, and only the ones reaching T are looked up in the profiles.
+    const query = sql<{ person_id: string; earned: number }>`
+      with found as materialized (
+        select s.person_id, s.tokens from talent_skill_sets s
+        where ${sql.join(
+          needed.map((tokens) => sql`s.tokens && ${sql.val(tokens)}::text[]`),
+          sql` and `,
+        )}
+      ),
+      credit (token, skill_id, credit) as (values ${credits}),
+      per_skill as (
+        select f.person_id, c.skill_id, max(c.credit) as credit
+        from found f cross join unnest(f.tokens) as t(token)
+        join credit c on c.token = t.token
+        group by f.person_id, c.skill_id
+      ),
+      scored as materialized (
+        select person_id, round(sum(credit)::numeric, 6)::float8 as earned from per_skill
+        group by person_id
+        having sum(credit) >= ${total - slack}::real
+      )
+      select sc.person_id, sc.earned
+      from scored sc
+      join talent_profiles t on t.person_id = sc.person_id and ${open}
+      join people pe on pe.id = sc.person_id and pe.merged_into is null and pe.anonymised_at is null
+      order by sc.earned desc, sc.person_id
+      limit ${p.limit}`;
+    const { rows } = await query.execute(db);
+    if (rows.length >= p.limit) return rows;
+  }
+  const { rows } = await sql<{ person_id: string; earned: number }>`
+    select b.person_id, round(sum(b.credit)::numeric, 6)::float8 as earned
+    from (
+      select ps.person_id, ps.skill_id,
+        max(w.weight * least(1, ps.level / w.level)
+            * (case when ps.source = 'declared' then ${DECLARED_FACTOR}::real else 1 end)) as credit
+      from (values ${wanted}) as w(skill_id, level, weight)
+      join person_skills ps on ps.skill_id = w.skill_id
+      group by ps.person_id, ps.skill_id
+    ) b
+    join talent_profiles t on t.person_id = b.person_id and ${open}
+    join people pe on pe.id = b.person_id and pe.merged_into is null and pe.anonymised_at is null
+    group by b.person_id
+    order by earned desc, b.person_id
+    limit ${p.limit}`.execute(db);
+  return rows;
+}
+
+/** Shares of the job's total weight `candidatesForSkills` tries in turn. */
+const CANDIDATE_THRESHOLDS = [1, 0.95, 0.9, 0.85, 0.8, 0.75, 0.7, 0.6, 0.5];
+/**
+ * Room for rounding, far below the smallest gap between two scores. Scores are also rounded to six
+ * decimals before ordering, so two people with the same credits tie exactly whatever order the
+ * database added them in, and the tie goes to the person id.
+ */
+const THRESHOLD_EPSILON = 1e-3;
