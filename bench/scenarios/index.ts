@@ -10,6 +10,8 @@ import { httpScenario } from './http';
 import { registryImportScenario } from './registry-import';
 import { registryMatchingScenario } from './registry-matching';
 import { startupScenario } from './startup';
+import { talentMatchingScenario } from './talent-matching';
+import { talentSearchScenario } from './talent-search';
 
 export const scenarios: Scenario[] = [
   httpScenario,
@@ -19,4 +21,6 @@ export const scenarios: Scenario[] = [
   gradebookScenario,
   registryMatchingScenario,
   registryImportScenario,
+  talentSearchScenario,
+  talentMatchingScenario,
 ];
