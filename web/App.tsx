@@ -45,6 +45,16 @@ const PeoplePage = page(() => import('./features/people/PeoplePage'), 'PeoplePag
 const PersonPage = page(() => import('./features/people/PersonPage'), 'PersonPage');
 const OccupationsPage = page(() => import('./features/talent/OccupationsPage'), 'OccupationsPage');
 const OccupationPage = page(() => import('./features/talent/OccupationPage'), 'OccupationPage');
+const SearchPage = page(() => import('./features/talent/SearchPage'), 'SearchPage');
+const PathwaysPage = page(() => import('./features/talent/PathwaysPage'), 'PathwaysPage');
+const PathwayPage = page(() => import('./features/talent/PathwaysPage'), 'PathwayPage');
+const ProfilePage = page(() => import('./features/talent/ProfilePage'), 'ProfilePage');
+const JobsPage = page(() => import('./features/jobs/JobsPage'), 'JobsPage');
+const JobPage = page(() => import('./features/jobs/JobPage'), 'JobPage');
+const MyJobsPage = page(() => import('./features/jobs/MyJobsPage'), 'MyJobsPage');
+const EmployerPage = page(() => import('./features/employer/EmployerPage'), 'EmployerPage');
+const JobFormPage = page(() => import('./features/employer/JobFormPage'), 'JobFormPage');
+const EmployerJobPage = page(() => import('./features/employer/EmployerJobPage'), 'EmployerJobPage');
 
 export function App() {
   return (
@@ -59,6 +69,53 @@ export function App() {
         <Route path="/courses/:slug" element={<CoursePage />} />
         <Route path="/occupations" element={<OccupationsPage />} />
         <Route path="/occupations/:id" element={<OccupationPage />} />
+        <Route path="/search" element={<SearchPage />} />
+        <Route path="/pathways" element={<PathwaysPage />} />
+        <Route path="/pathways/:slug" element={<PathwayPage />} />
+        <Route path="/jobs" element={<JobsPage />} />
+        <Route path="/jobs/:id" element={<JobPage />} />
+        <Route
+          path="/me/jobs"
+          element={
+            <RequireAuth>
+              <MyJobsPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="/me/profile"
+          element={
+            <RequireAuth>
+              <ProfilePage />
+            </RequireAuth>
+          }
+        />
+        <Route path="/employer">
+          <Route
+            index
+            element={
+              <RequireAuth rule="employer">
+                <EmployerPage />
+              </RequireAuth>
+            }
+          />
+          <Route
+            path="jobs/new"
+            element={
+              <RequireAuth rule="employer">
+                <JobFormPage />
+              </RequireAuth>
+            }
+          />
+          <Route
+            path="jobs/:id"
+            element={
+              <RequireAuth rule="employer">
+                <EmployerJobPage />
+              </RequireAuth>
+            }
+          />
+        </Route>
         <Route path="/learn/:courseSlug">
           <Route
             index

@@ -16,6 +16,7 @@ import type {
   DeliveryMode,
   EnrolmentStatus,
   IssuedSort,
+  JobSort,
   LessonKind,
   QuestionKind,
   RevocationReason,
@@ -85,6 +86,7 @@ export type VocabularyChecks = [
   Assert<Same<(typeof verificationChecks)[number], VerificationCheck>>,
   Assert<Same<(typeof revocationReasons)[number], RevocationReason>>,
   Assert<Same<(typeof issuedSorts)[number], IssuedSort>>,
+  Assert<Same<(typeof jobSorts)[number], JobSort>>,
 ];
 
 const member =
@@ -99,3 +101,8 @@ export const isCatalogSort = member(catalogSorts);
 export const isLocaleCode = member(locales);
 export const isCredentialStatus = member(credentialStatuses);
 export const isIssuedSort = member(issuedSorts);
+
+/** Job sorts (contract: talent.jobSorts). The talent vocabularies themselves are imported from
+ * common/talent.ts by the lazy jobs pages, so they stay out of the first load. */
+export const jobSorts = ['-createdAt', 'closesOn', 'title'] as const;
+export const isJobSort = member(jobSorts);

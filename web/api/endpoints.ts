@@ -7,6 +7,7 @@ import type {
   AdminEnrolBody,
   AdminUser,
   AnswerInput,
+  ApplyBody,
   Attempt,
   AttemptReview,
   AttendanceBody,
@@ -14,6 +15,7 @@ import type {
   AuditListQuery,
   AuthoringCourseList,
   AuthoringListQuery,
+  CandidateList,
   ChangePasswordBody,
   Cohort,
   CohortList,
@@ -41,6 +43,13 @@ import type {
   ImportReport,
   IssuedList,
   IssuedQuery,
+  JobApplication,
+  JobApplications,
+  JobDetail,
+  JobInput,
+  JobList,
+  JobListQuery,
+  JobMatches,
   LearnerQuiz,
   Lesson,
   LessonProgress,
@@ -50,6 +59,10 @@ import type {
   MemberListQuery,
   MeResponse,
   ModuleOutline,
+  MoveApplicationBody,
+  MyApplication,
+  MyApplications,
+  MyJobFit,
   MyLearning,
   Notification,
   NotificationList,
@@ -62,6 +75,8 @@ import type {
   OrganisationListQuery,
   Outline,
   OutlineBody,
+  PathwayDetail,
+  PathwayList,
   PersonList,
   PersonListQuery,
   PersonPageResponse,
@@ -84,9 +99,16 @@ import type {
   RosterImportList,
   RosterImportListQuery,
   RosterQuery,
+  SearchQuery,
+  SearchResult,
   SessionAttendance,
   SessionList,
+  SkillDetail,
+  SkillList,
+  SkillListQuery,
   StoredFile,
+  TalentProfile,
+  TalentProfileInput,
   TransferBody,
   UpdateCourseBody,
   UpdateLessonBody,
@@ -318,4 +340,52 @@ export const peopleApi = {
 export const occupationsApi = {
   list: (query: OccupationListQuery) => request<OccupationList>('GET', '/api/occupations', { query }),
   get: (occupationId: string) => request<OccupationProfile>('GET', `/api/occupations/${id(occupationId)}`),
+};
+
+/** The 4IR skills taxonomy (public): names in vi/en/ja, searched without accents and forgiving typos. */
+export const skillsApi = {
+  list: (query: SkillListQuery) => request<SkillList>('GET', '/api/skills', { query }),
+  get: (skillId: string) => request<SkillDetail>('GET', `/api/skills/${id(skillId)}`),
+};
+
+/** The signed-in person's talent profile (always about oneself). */
+export const profileApi = {
+  get: () => request<TalentProfile>('GET', '/api/me/talent-profile'),
+  save: (body: TalentProfileInput) => request<TalentProfile>('PUT', '/api/me/talent-profile', { body }),
+};
+
+/** Jobs: the public board, employers posting and closing, the learner's fit and application. */
+export const jobsApi = {
+  list: (query: JobListQuery) => request<JobList>('GET', '/api/jobs', { query }),
+  get: (jobId: string) => request<JobDetail>('GET', `/api/jobs/${id(jobId)}`),
+  create: (body: JobInput) => request<JobDetail>('POST', '/api/jobs', { body }),
+  close: (jobId: string) =>
+    request<JobDetail>('PATCH', `/api/jobs/${id(jobId)}`, { body: { status: 'closed' } }),
+  matches: (limit?: number) => request<JobMatches>('GET', '/api/me/job-matches', { query: { limit } }),
+  fit: (jobId: string) => request<MyJobFit>('GET', `/api/jobs/${id(jobId)}/fit`),
+  apply: (jobId: string, body: ApplyBody) =>
+    request<MyApplication>('POST', `/api/jobs/${id(jobId)}/applications`, { body }),
+  candidates: (jobId: string, limit?: number) =>
+    request<CandidateList>('GET', `/api/jobs/${id(jobId)}/candidates`, { query: { limit } }),
+  applications: (jobId: string) => request<JobApplications>('GET', `/api/jobs/${id(jobId)}/applications`),
+};
+
+/** Applications: the learner's own (list, withdraw) and the employer moving one along the pipeline. */
+export const applicationsApi = {
+  mine: () => request<MyApplications>('GET', '/api/me/applications'),
+  withdraw: (applicationId: string) =>
+    request<MyApplication>('POST', `/api/me/applications/${id(applicationId)}/withdraw`),
+  move: (applicationId: string, body: MoveApplicationBody) =>
+    request<JobApplication>('PATCH', `/api/applications/${id(applicationId)}`, { body }),
+};
+
+/** One search over courses, open jobs, skills and occupations (public). */
+export const searchApi = {
+  search: (query: SearchQuery) => request<SearchResult>('GET', '/api/search', { query }),
+};
+
+/** Career pathways (public; signed in, the reader's own gap). */
+export const pathwaysApi = {
+  list: () => request<PathwayList>('GET', '/api/pathways'),
+  get: (slug: string) => request<PathwayDetail>('GET', `/api/pathways/${id(slug)}`),
 };

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useLocation, useNavigate } from 'react-router';
 import { administeredOrganisations, canTeach, isPlatformAdmin } from '../../features/auth/access';
 import { useLogout, useMe, useSetLanguage } from '../../features/auth/hooks';
+import { isEmployer } from '../../features/jobs/access';
 import { NotificationsBell } from '../../features/notifications/NotificationsBell';
 import { canReadPeople } from '../../features/people/access';
 import { canReviewDuplicates } from '../../features/review/access';
@@ -69,6 +70,21 @@ export function AppShell({ children }: { children: ReactNode }) {
                   {t('nav.occupations')}
                 </NavLink>
               </li>
+              <li>
+                <NavLink to="/jobs" data-testid="nav-jobs">
+                  {t('nav.jobs')}
+                </NavLink>
+              </li>
+              <li>
+                <NavLink to="/pathways" data-testid="nav-pathways">
+                  {t('nav.pathways')}
+                </NavLink>
+              </li>
+              <li>
+                <NavLink to="/search" data-testid="nav-search">
+                  {t('nav.search')}
+                </NavLink>
+              </li>
               {me && (
                 <>
                   <li>
@@ -81,7 +97,24 @@ export function AppShell({ children }: { children: ReactNode }) {
                       {t('nav.credentials')}
                     </NavLink>
                   </li>
+                  <li>
+                    <NavLink to="/me/jobs" data-testid="nav-my-jobs">
+                      {t('nav.myJobs')}
+                    </NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/me/profile" data-testid="nav-profile">
+                      {t('nav.profile')}
+                    </NavLink>
+                  </li>
                 </>
+              )}
+              {isEmployer(me) && (
+                <li>
+                  <NavLink to="/employer" data-testid="nav-employer">
+                    {t('nav.employer')}
+                  </NavLink>
+                </li>
               )}
               {canTeach(me) && (
                 <li>

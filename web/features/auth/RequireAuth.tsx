@@ -6,6 +6,7 @@ import type { Me } from '../../api/types';
 import { ErrorAlert } from '../../components/ui/ErrorAlert';
 import { PageLoader } from '../../components/ui/PageLoader';
 import { usePageTitle } from '../../components/ui/usePageTitle';
+import { isEmployer } from '../jobs/access';
 import { canReadPeople } from '../people/access';
 import { canReviewDuplicates } from '../review/access';
 import { canAdministerOrganisation, canTeach, isPlatformAdmin } from './access';
@@ -17,7 +18,8 @@ type Rule =
   | 'organisationAdmin'
   | 'teacher'
   | 'peopleReader'
-  | 'registryReviewer';
+  | 'registryReviewer'
+  | 'employer';
 
 function allowed(rule: Rule, me: Me, orgId: string | undefined) {
   if (rule === 'platformAdmin') return isPlatformAdmin(me);
@@ -25,6 +27,7 @@ function allowed(rule: Rule, me: Me, orgId: string | undefined) {
   if (rule === 'teacher') return canTeach(me);
   if (rule === 'peopleReader') return canReadPeople(me);
   if (rule === 'registryReviewer') return canReviewDuplicates(me);
+  if (rule === 'employer') return isEmployer(me);
   return true;
 }
 
