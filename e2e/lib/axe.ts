@@ -15,19 +15,32 @@ export interface AxeViolation {
 /**
  * Violations of the given impacts (serious and critical by default) on the page as it settles: a
  * dialog fading in is half transparent, and axe would measure the contrast of its text against the
- * page behind it. Transitions and animations that end are waited for (at most 3 s); endless ones
- * (a spinner, an animated progress bar) are not.
+ * page behind it. Transitions and animations that end are waited for (at most 3 s), including those
+ * that start a frame after the element appears; endless ones (a spinner, a progress bar) are not.
  */
 export async function axeViolations(
   page: Page,
   impacts: readonly string[] = ['serious', 'critical'],
 ): Promise<AxeViolation[]> {
-  await page.evaluate(() => {
-    const ending = document
-      .getAnimations()
-      .filter((a) => a.effect?.getComputedTiming().iterations !== Number.POSITIVE_INFINITY)
-      .map((a) => a.finished.catch(() => undefined));
-    return Promise.race([Promise.all(ending), new Promise((resolve) => setTimeout(resolve, 3_000))]);
+  await page.evaluate(async () => {
+    // A transition may begin a frame or two after the element appears (Mantine starts it on the next
+    // animation frame), so look again after each wait until two frames pass with nothing finite running.
+    const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(undefined)));
+    const deadline = Date.now() + 3_000;
+    while (Date.now() < deadline) {
+      await frame();
+      await frame();
+      const ending = document
+        .getAnimations()
+        .filter((a) => a.playState !== 'finished')
+        .filter((a) => a.effect?.getComputedTiming().iterations !== Number.POSITIVE_INFINITY)
+        .map((a) => a.finished.catch(() => undefined));
+      if (ending.length === 0) return;
+      await Promise.race([
+        Promise.all(ending),
+        new Promise((resolve) => setTimeout(resolve, Math.max(0, deadline - Date.now()))),
+      ]);
+    }
   });
   await page.addScriptTag({ path: axePath });
   const all = await page.evaluate(async () => {

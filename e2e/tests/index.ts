@@ -15,11 +15,13 @@ export const tests: E2eTest[] = [
   ...authTests,
   ...adminTests,
   ...pageTests,
+  // Before learning: a learning test revokes the demo learner's certificate, whose verified skills
+  // the jobs test matches against.
+  ...talentTests,
   ...learningTests,
   ...privacyTests,
   ...registryTests,
   ...registryPartnerTests,
   ...peopleTests,
   ...duplicateTests,
-  ...talentTests,
 ];
