@@ -25,11 +25,10 @@ export async function axeViolations(
   await page.evaluate(async () => {
     // A transition may begin a frame or two after the element appears (Mantine starts it on the next
     // animation frame), so look again after each wait until two frames pass with nothing finite running.
-    const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(undefined)));
+    // (No named functions in here: the test runner's transform would wrap them in a helper the page lacks.)
     const deadline = Date.now() + 3_000;
     while (Date.now() < deadline) {
-      await frame();
-      await frame();
+      for (let i = 0; i < 2; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
       const ending = document
         .getAnimations()
         .filter((a) => a.playState !== 'finished')
