@@ -31,6 +31,8 @@ export interface DbOptions {
   url?: string;
   /** Folder for PGlite; `memory://` keeps it in memory (tests). */
   dataDir?: string;
+  /** PGlite only: start from this dump of a data folder instead of an empty one (tests' migrated template). */
+  loadDataDir?: Blob;
 }
 
 export async function openDatabase(opts: DbOptions): Promise<Database> {
@@ -47,6 +49,7 @@ export async function openDatabase(opts: DbOptions): Promise<Database> {
   if (!dir.startsWith('memory://')) mkdirSync(dir, { recursive: true });
   const client = await PGlite.create(dir, {
     parsers: { 20: (v: string) => Number.parseInt(v, 10), 1082: (v: string) => v },
+    ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
   });
   const db = new Kysely<DB>({ dialect: new PGliteDialect(client) });
   return { db, kind: 'pglite', dataDir: dir, close: () => db.destroy() };

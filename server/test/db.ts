@@ -3,6 +3,9 @@
  * on the PostgreSQL server when NHANLUC_TEST_DB=pg (dropped afterwards). The suite runs on both.
  */
 import { randomBytes } from 'node:crypto';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely } from 'kysely';
+import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import { type Database, openDatabase } from '../db/client';
 import { migrateToLatest } from '../db/migrate';
@@ -38,7 +41,29 @@ export async function createEmptyTestDatabase(): Promise<TestDatabase> {
   };
 }
 
+/**
+ * PGlite: the suite's files share a worker process (vitest runs them without isolation), so the first
+ * file migrates one database, keeps a dump of its data folder, and every later one starts from that
+ * dump: a second of set-up less per file. The migrations themselves run as at start-up.
+ */
+let migratedDump: Promise<Blob> | undefined;
+function migratedPgliteDump() {
+  migratedDump ??= (async () => {
+    const client = await PGlite.create('memory://');
+    const db = new Kysely<DB>({ dialect: new PGliteDialect(client) });
+    await migrateToLatest(db);
+    const dump = await client.dumpDataDir('none');
+    await db.destroy();
+    return dump;
+  })();
+  return migratedDump;
+}
+
 export async function createTestDatabase(): Promise<TestDatabase> {
+  if (testDbKind === 'pglite') {
+    const database = await openDatabase({ dataDir: 'memory://', loadDataDir: await migratedPgliteDump() });
+    return { ...database, drop: () => database.close() };
+  }
   const database = await createEmptyTestDatabase();
   await migrateToLatest(database.db);
   return database;
