@@ -146,3 +146,9 @@ export const applicationMoves: Record<ApplicationStatus, readonly ApplicationSta
 /** Evidence behind a skill on a profile: verified (a certificate, an assessment) or declared. */
 export const skillSources = ['certificate', 'assessment', 'declared'] as const;
 export type SkillSource = (typeof skillSources)[number];
+
+/**
+ * The national goal the labour-market page measures against: 50,000 semiconductor professionals
+ * trained by 2030 (vision 2050).
+ */
+export const SEMICONDUCTOR_TARGET = { people: 50_000, year: 2030 } as const;

@@ -111,6 +111,8 @@ describe('deny by default', () => {
         // Career pathways: reference data; with a session the same page adds the reader's own gap.
         'GET /api/pathways',
         'GET /api/pathways/:slug',
+        // The labour market: anonymous counts of open jobs and verified skills, no person in them.
+        'GET /api/labour-market',
         ...apiRoutes()
           .filter((r) => r.public && r.url.startsWith('/api/geo/'))
           .map((r) => `${r.method} ${r.url}`),

@@ -48,6 +48,7 @@ const OccupationPage = page(() => import('./features/talent/OccupationPage'), 'O
 const SearchPage = page(() => import('./features/talent/SearchPage'), 'SearchPage');
 const PathwaysPage = page(() => import('./features/talent/PathwaysPage'), 'PathwaysPage');
 const PathwayPage = page(() => import('./features/talent/PathwaysPage'), 'PathwayPage');
+const LabourMarketPage = page(() => import('./features/talent/LabourMarketPage'), 'LabourMarketPage');
 const ProfilePage = page(() => import('./features/talent/ProfilePage'), 'ProfilePage');
 const JobsPage = page(() => import('./features/jobs/JobsPage'), 'JobsPage');
 const JobPage = page(() => import('./features/jobs/JobPage'), 'JobPage');
@@ -72,6 +73,7 @@ export function App() {
         <Route path="/search" element={<SearchPage />} />
         <Route path="/pathways" element={<PathwaysPage />} />
         <Route path="/pathways/:slug" element={<PathwayPage />} />
+        <Route path="/labour-market" element={<LabourMarketPage />} />
         <Route path="/jobs" element={<JobsPage />} />
         <Route path="/jobs/:id" element={<JobPage />} />
         <Route

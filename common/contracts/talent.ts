@@ -470,3 +470,36 @@ export const PathwayDetail = Type.Object({
   explanation: Explanation,
   courses: Type.Array(CourseSuggestion),
 });
+
+// ── Labour market ──
+const Count = Type.Integer({ minimum: 0 });
+export const LabourMarket = Type.Object({
+  /** The day (Vietnam's calendar) the jobs were counted as open. */
+  asOf: IsoDate,
+  jobs: Type.Object({ open: Count, vn: Count, jp: Count, employers: Count }),
+  /** People holding at least one verified skill (from a certificate or an assessment). */
+  verifiedPeople: Count,
+  /** Skills with demand or supply, most in demand first. */
+  skills: Type.Array(
+    Type.Object({
+      skillId: SkillId,
+      name: Type.String(),
+      category: SkillCategorySchema,
+      /** Open jobs that require the skill. */
+      required: Count,
+      /** Open jobs that would like it. */
+      optional: Count,
+      verifiedPeople: Count,
+    }),
+  ),
+  provinces: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), jobs: Count })),
+  prefectures: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), jobs: Count })),
+  semiconductor: Type.Object({
+    target: Count,
+    targetYear: Type.Integer(),
+    /** People with a semiconductor skill from an unrevoked certificate issued here. */
+    trained: Count,
+    byYear: Type.Array(Type.Object({ year: Type.Integer(), people: Count, cumulative: Count })),
+  }),
+});
+export type LabourMarketT = Static<typeof LabourMarket>;

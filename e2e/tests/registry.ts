@@ -191,11 +191,12 @@ export const registryTests = [
       await axe(page, '/teach/rosters upload [vi]', problems);
       await t.shot(page, 'upload');
 
-      // A slow connection, so the progress bar shows bytes going out.
+      // A slow connection, so the progress bar shows bytes going out; with a latency that keeps the
+      // answer from arriving in the same moment as the last byte, so "checking" is on screen for a while.
       const cdp = await page.context().newCDPSession(page);
       await cdp.send('Network.emulateNetworkConditions', {
         offline: false,
-        latency: 50,
+        latency: 400,
         downloadThroughput: -1,
         uploadThroughput: 128 * 1024,
       });

@@ -555,4 +555,66 @@ const searchTests = [
   ),
 ];
 
-export const talentTests = [...occupationTests, ...jobTests, ...moreJobTests, ...searchTests];
+// ── The labour market: public counts with charts, each chart's numbers in a table ──
+
+const marketTests = (['vi', 'ja'] as const).map((lang) =>
+  defineTest(
+    `talent, labour market: a visitor reads demand, supply and the semiconductor goal, ${lang}`,
+    async (t) => {
+      const page = await t.newPage({ lang, viewport: NARROW, mobile: true });
+      const problems: string[] = [];
+      await open(page, '/jobs');
+      await byTestId(page, 'market-link').click();
+      await page.waitForURL('**/labour-market');
+      await byTestId(page, 'market-skills-table').waitFor({ state: 'visible' });
+      const m = (await api(page, 'GET', '/api/labour-market')).body as {
+        jobs: { open: number; vn: number; jp: number };
+        verifiedPeople: number;
+        skills: {
+          skillId: string;
+          name: string;
+          required: number;
+          optional: number;
+          verifiedPeople: number;
+        }[];
+        semiconductor: { trained: number; target: number; byYear: unknown[] };
+      };
+      // The demo has open jobs in both countries and a learner whose certificate verifies semiconductor skills.
+      assert.ok(m.jobs.vn > 0 && m.jobs.jp > 0, `open jobs in both countries: ${JSON.stringify(m.jobs)}`);
+      assert.ok(m.semiconductor.trained > 0, 'the demo learner counts as trained');
+      const digits = async (id: string) => Number((await visibleText(byTestId(page, id))).replace(/\D/g, ''));
+      assert.equal(await digits('market-open-jobs'), m.jobs.open);
+      assert.equal(await digits('market-jobs-jp'), m.jobs.jp);
+      assert.equal(await digits('market-verified-people'), m.verifiedPeople);
+      const progress = await visibleText(byTestId(page, 'semiconductor-progress'));
+      assert.match(progress, lang === 'vi' ? /50\.000/ : /50,000/);
+      assert.ok(progress.includes(String(m.semiconductor.trained)), progress);
+      // The table lists every skill with its numbers, in the reader's language, most asked first.
+      const rows = byTestId(page, 'market-skills-table').locator('tbody tr');
+      assert.equal(await rows.count(), Math.min(10, m.skills.length));
+      if (m.skills.length > 10) {
+        await byTestId(page, 'market-all-skills').click();
+        await eventually(async () => assert.equal(await rows.count(), m.skills.length));
+      }
+      const first = m.skills[0]!;
+      const cells = await rows.first().locator('th, td').allInnerTexts();
+      assert.deepEqual(
+        cells.map((c) => c.trim()),
+        [first.name, String(first.required), String(first.optional), String(first.verifiedPeople)],
+      );
+      if (lang === 'ja') assert.match(cells[0]!, JAPANESE_SCRIPT);
+      // A chart is drawn (an SVG with bars) beside each table.
+      assert.ok((await page.locator('.recharts-bar-rectangle').count()) > 0, 'bars are drawn');
+      // The skill links to the jobs that ask for it.
+      await settle(page);
+      await assertNoSideways(page, `/labour-market [${lang}]`);
+      await axe(page, `/labour-market [${lang}, 360px]`, problems);
+      await t.shot(page, `${lang} labour market`);
+      await rows.first().getByRole('link').click();
+      await page.waitForURL(new RegExp(`/jobs\\?skill=${first.skillId.replace('.', '\\.')}`));
+      assert.equal(problems.length, 0, problems.join('\n'));
+    },
+  ),
+);
+
+export const talentTests = [...occupationTests, ...jobTests, ...moreJobTests, ...searchTests, ...marketTests];

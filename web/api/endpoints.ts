@@ -50,6 +50,7 @@ import type {
   JobList,
   JobListQuery,
   JobMatches,
+  LabourMarket,
   LearnerQuiz,
   Lesson,
   LessonProgress,
@@ -388,4 +389,9 @@ export const searchApi = {
 export const pathwaysApi = {
   list: () => request<PathwayList>('GET', '/api/pathways'),
   get: (slug: string) => request<PathwayDetail>('GET', `/api/pathways/${id(slug)}`),
+};
+
+/** The labour market: anonymous counts of open jobs, verified skills and the semiconductor goal (public). */
+export const labourMarketApi = {
+  get: () => request<LabourMarket>('GET', '/api/labour-market'),
 };

@@ -227,3 +227,4 @@ export type SearchResult = Static<typeof talent.SearchResult>;
 export type PathwaySummary = Static<typeof talent.PathwaySummary>;
 export type PathwayList = Static<typeof talent.PathwayList>;
 export type PathwayDetail = Static<typeof talent.PathwayDetail>;
+export type LabourMarket = Static<typeof talent.LabourMarket>;

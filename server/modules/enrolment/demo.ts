@@ -19,6 +19,8 @@ import { enrolPeople, todayInVietnam } from './service';
 const DEMO_LEARNER = 'learner@demo.nhanluc.vn';
 const DEMO_TRAINER = 'trainer@demo.nhanluc.vn';
 const TOT_SLUG = 'dao-tao-giang-vien-ky-nang-so';
+/** The course whose demo class has already finished, every learner certified. */
+const FINISHED_SLUG = 'kiem-tra-wafer';
 const DAY = 86_400_000;
 
 const dayFrom = (today: string, days: number) =>
@@ -193,6 +195,34 @@ export async function seedDemoCohorts(ctx: AppContext): Promise<{ cohorts: numbe
       const seated = await enrol(running, userIds);
       await addProgress(ctx, running, course.id, seated, (i) => i + 1, trainers[0] ?? null);
       toEvaluate.push(...seated);
+    }
+    // A class of the wafer-inspection course finished two months ago: its learners hold certificates
+    // that verify semiconductor skills (the labour market's "trained so far", employers' candidates).
+    if (course.slug === FINISHED_SLUG) {
+      const finished = await createClass(ctx, {
+        courseId: course.id,
+        organisationId: course.organisation_id,
+        slug: course.slug,
+        code: demoCohortCode(course.slug, 0),
+        name: `${course.title} — khoá 0`,
+        startsOn: dayFrom(today, -120),
+        endsOn: dayFrom(today, -64),
+        capacity: 30,
+        online: !inPerson,
+        provinceCode: course.province_code,
+        trainerUserIds: trainers,
+        sessionDays: inPerson ? [0, 7, 14, 21, 28, 35, 42, 49] : [0, 28],
+      });
+      const recorder = trainers[0] ?? demoTrainer?.id ?? null;
+      if (finished && recorder) {
+        created++;
+        const seated = await enrol(
+          finished,
+          learners.slice(2, 8).map((l) => l.id),
+        );
+        await addProgress(ctx, finished, course.id, seated, () => 1000, recorder, true);
+        toEvaluate.push(...seated);
+      }
     }
     if (first) {
       const upcoming = await createClass(ctx, {

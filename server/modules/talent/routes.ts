@@ -19,6 +19,7 @@ import {
   JobMatchQuery,
   JobParams,
   JobUpdate,
+  LabourMarket,
   MoveApplicationBody,
   MyApplication,
   MyApplications,
@@ -44,6 +45,7 @@ import type { ModuleRoutes } from '../../lib/route';
 import * as applications from './applications/service';
 import * as esco from './esco/service';
 import * as jobs from './jobs/service';
+import * as market from './market/service';
 import * as pathways from './pathways/service';
 import * as profiles from './profiles/service';
 import * as search from './search/service';
@@ -143,6 +145,20 @@ export const talentRoutes: ModuleRoutes = (app, ctx) => {
       },
     },
     async (req) => pathways.pathwayDetail(ctx, req.actor ?? null, req.params.slug, req.locale),
+  );
+
+  app.get(
+    '/api/labour-market',
+    {
+      config: { public: true },
+      schema: {
+        tags,
+        summary:
+          'Open jobs and demand by skill and place, the supply of verified skills, and the semiconductor goal against the people trained so far (anonymous counts)',
+        response: { 200: LabourMarket },
+      },
+    },
+    async (req) => market.labourMarket(ctx, req.locale),
   );
 
   // ── Profiles ──

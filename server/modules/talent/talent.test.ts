@@ -13,6 +13,7 @@ import { issueCredential } from '../credentials/service';
 import { completedEnrolment } from '../credentials/test-fixtures';
 import { insertOrganisation } from '../organisations/repo';
 import { closeExpiredJobs } from './jobs/service';
+import { labourMarket } from './market/service';
 import { seedTaxonomy } from './taxonomy/service';
 
 let t: TestApp;
@@ -441,6 +442,40 @@ describe('a learner and a job meet', () => {
     ]);
   });
 
+  it('counts open jobs by skill and place, verified (not declared) skills, and the semiconductor goal', async () => {
+    const visitor = new Browser(t, 'en');
+    const res = await visitor.get('/api/labour-market');
+    expect(res.statusCode).toBe(200);
+    const m = res.json();
+    const jp = (await visitor.get('/api/jobs?country=JP')).json().total;
+    const vn = (await visitor.get('/api/jobs?country=VN')).json().total;
+    expect(jp).toBeGreaterThan(0);
+    expect(m.jobs).toMatchObject({ open: jp + vn, jp, vn });
+    expect(m.prefectures).toContainEqual({ code: '43', name: 'Kumamoto', jobs: jp });
+    const skill = (id: string) => m.skills.find((s: { skillId: string }) => s.skillId === id);
+    // Two certificates verify wafer inspection (Hân's and Verified's), one microscopy (Verified's);
+    // three people only declared these skills, and Hân only declared Japanese workplace skills:
+    // declared skills are not supply.
+    expect(skill('semi.wafer-inspection')).toMatchObject({ required: jp, optional: 0, verifiedPeople: 2 });
+    expect(skill('semi.microscopy')).toMatchObject({ required: jp, verifiedPeople: 1 });
+    expect(skill('soft.japanese-workplace')).toMatchObject({ required: 0, optional: jp, verifiedPeople: 0 });
+    expect(m.skills[0].required + m.skills[0].optional).toBeGreaterThanOrEqual(jp);
+    expect(m.verifiedPeople).toBe(2);
+    const year = Number(m.asOf.slice(0, 4));
+    expect(m.semiconductor).toEqual({
+      target: 50_000,
+      targetYear: 2030,
+      trained: 2,
+      byYear: [{ year, people: 2, cumulative: 2 }],
+    });
+    // In Japanese, the names are Japanese.
+    const ja = (await new Browser(t, 'ja').get('/api/labour-market')).json();
+    expect(ja.prefectures[0].name).toBe('熊本県');
+    expect(ja.skills.find((s: { skillId: string }) => s.skillId === 'semi.wafer-inspection').name).toBe(
+      'ウェーハ検査',
+    );
+  });
+
   it('takes a revoked certificate’s skills off the profile', async () => {
     const admin = await createUser(t, 'root@nic.vn', [{ role: 'platform_admin' }]);
     void admin;
@@ -450,6 +485,10 @@ describe('a learner and a job meet', () => {
     const p = (await learner.get('/api/me/talent-profile')).json();
     expect(p.skills.map((s: { skillId: string }) => s.skillId)).toEqual(['soft.japanese-workplace']);
     void learnerPerson;
+    // The labour market stops counting Hân as trained (read afresh: the page keeps a minute).
+    const m = await labourMarket(t.ctx, 'en', { cached: false });
+    expect(m.semiconductor).toMatchObject({ trained: 1, byYear: [{ people: 1, cumulative: 1 }] });
+    expect(m.verifiedPeople).toBe(1);
   });
 });
 

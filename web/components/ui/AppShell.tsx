@@ -81,6 +81,11 @@ export function AppShell({ children }: { children: ReactNode }) {
                 </NavLink>
               </li>
               <li>
+                <NavLink to="/labour-market" data-testid="nav-market">
+                  {t('nav.market')}
+                </NavLink>
+              </li>
+              <li>
                 <NavLink to="/search" data-testid="nav-search">
                   {t('nav.search')}
                 </NavLink>

@@ -3,11 +3,12 @@
  * taxonomy, sort and page, all in the URL so a search can be shared and the back button restores it.
  */
 import './styles';
-import { Button, Group, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Group, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { jobCountries, prefectures } from '../../../common/talent';
 import { isJobSort, jobSorts } from '../../api/domain';
 import type { JobCountry, JobListQuery, JobSort } from '../../api/types';
@@ -67,6 +68,9 @@ export function JobsPage() {
       <div>
         <Title order={1}>{t('jobs.title')}</Title>
         <Text c="dimmed">{t('jobs.intro')}</Text>
+        <Anchor component={Link} to="/labour-market" size="sm" data-testid="market-link">
+          {t('market.link')}
+        </Anchor>
       </div>
 
       <Stack gap="sm" role="search" aria-label={t('jobs.searchLabel')}>
