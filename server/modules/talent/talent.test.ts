@@ -511,12 +511,20 @@ describe('postings close themselves', () => {
     });
     expect(res.statusCode).toBe(201);
     const id = res.json().id;
+    // Open, it is a match (the learner declared a skill it wishes for).
+    const before = (await learner.get('/api/me/job-matches')).json();
+    expect(before.items.map((m: { job: { id: string } }) => m.job.id)).toContain(id);
     await t.ctx.db
       .updateTable('jobs')
       .set({ closes_on: inDays(-1) })
       .where('id', '=', id)
       .execute();
     expect((await new Browser(t).get(`/api/jobs/${id}`)).json().status).toBe('closed');
+    // Not among the learner's matches either (the closing date was changed behind the app's back,
+    // so the ranking index still holds the job: the answer checks each job it shows).
+    const matched = (await learner.get('/api/me/job-matches')).json();
+    expect(matched.items.length).toBeGreaterThan(0);
+    expect(matched.items.map((m: { job: { id: string } }) => m.job.id)).not.toContain(id);
     expect((await new Browser(t).get('/api/jobs?country=VN')).json().total).toBe(0);
     // The employer still lists it among its own, closed.
     const own = (await hrVn.get(`/api/jobs?employer=${songHong}&status=all`)).json();

@@ -121,46 +121,31 @@ export async function searchJobs(db: Db, f: JobFilter) {
   return rows;
 }
 
-/**
- * The open jobs that best fit a set of held skills, by the matching rule's skill part (matching.ts),
- * best first. `skills` holds the person's best level per skill and whether it is verified.
- */
-export async function jobsForSkills(
-  db: Db,
-  p: {
-    skills: readonly { skillId: string; level: number; verified: boolean }[];
-    today: string;
-    /** Jobs in Viet Nam: only these provinces (null = anywhere). */
-    vnProvinces: string[] | null;
-    japan: boolean;
-    limit: number;
-  },
-) {
-  if (p.skills.length === 0) return [];
-  const held = sql.join(
-    p.skills.map(
-      (s) => sql`(${s.skillId}::text, ${s.level}::real, ${s.verified ? 1 : DECLARED_FACTOR}::real)`,
-    ),
-  );
-  const where: ReturnType<typeof sql<SqlBool>>[] = [openOn(p.today)];
-  const vn =
-    p.vnProvinces === null
-      ? sql<SqlBool>`j.country = 'VN'`
-      : p.vnProvinces.length > 0
-        ? sql<SqlBool>`(j.country = 'VN' and j.province_code in (${sql.join(p.vnProvinces)}))`
-        : sql<SqlBool>`false`;
-  where.push(p.japan ? sql<SqlBool>`(${vn} or j.country = 'JP')` : vn);
-  const { rows } = await sql<{ job_id: string; score: number }>`
-    select js.job_id, sum(
-        (case when js.required then ${REQUIRED_WEIGHT}::real else ${OPTIONAL_WEIGHT}::real end)
-        * least(1, h.level / js.level) * h.factor) / max(j.weight_total) as score
-    from (values ${held}) as h(skill_id, level, factor)
-    join job_skills js on js.skill_id = h.skill_id
-    join jobs j on j.id = js.job_id
-    where ${sql.join(where, sql` and `)}
-    group by js.job_id
-    order by score desc, js.job_id
-    limit ${p.limit}`.execute(db);
+export interface OpenJobRow {
+  id: string;
+  country: 'VN' | 'JP';
+  province_code: string | null;
+  closes_on: string;
+  jlpt_min: number | null;
+  skill_ids: string[];
+  levels: number[];
+  required: boolean[];
+}
+
+/** Every job open today with its asked skills, for the in-memory ranking index (open-index.ts). */
+export async function openJobRows(db: Db, today: string): Promise<OpenJobRow[]> {
+  const { rows } = await sql<OpenJobRow>`
+    select j.id, j.country, j.province_code, j.closes_on::text as closes_on, j.jlpt_min,
+      coalesce(s.skill_ids, '{}') as skill_ids, coalesce(s.levels, '{}') as levels,
+      coalesce(s.required, '{}') as required
+    from jobs j
+    left join lateral (
+      select array_agg(js.skill_id order by js.skill_id) as skill_ids,
+        array_agg(js.level::int order by js.skill_id) as levels,
+        array_agg(js.required order by js.skill_id) as required
+      from job_skills js where js.job_id = j.id
+    ) s on true
+    where ${openOn(today)}`.execute(db);
   return rows;
 }
 

@@ -16,9 +16,10 @@ import type { AppContext } from '../../../lib/context';
 import { AppError, forbidden, notFound } from '../../../lib/errors';
 import { insertAudit } from '../../audit/repo';
 import { findPersonByUser } from '../../people/repo';
-import { explain, type HeldSkill, weightTotal } from '../matching';
+import { bestHeld, DECLARED_FACTOR, explain, type HeldSkill, weightTotal } from '../matching';
 import { ensureProfile, personSkills } from '../profiles/service';
 import { assertSkillsExist, courseTitle, skillNames } from '../taxonomy/service';
+import { openJobsIndex } from './open-index';
 import * as repo from './repo';
 
 type Db = Kysely<DB>;
@@ -300,49 +301,54 @@ async function learner(ctx: AppContext, actor: Actor) {
   return { person, profile, skills, provinceCode: profile.province_code ?? person.province_code };
 }
 
-/** How many more jobs than shown the SQL ranking hands to the exact explanation. */
-const WIDEN = 5;
-
 export async function jobMatchesForMe(ctx: AppContext, actor: Actor, limit: number, locale: Locale) {
   const me = await learner(ctx, actor);
   if (!me || me.skills.length === 0) return { items: [], hasSkills: false };
   const today = vietnamDate();
-  const best = new Map<string, HeldSkill>();
-  for (const s of me.skills) {
-    const b = best.get(s.skillId);
-    if (!b || s.level > b.level || (s.level === b.level && s.verified)) best.set(s.skillId, s);
-  }
-  const ranked = await repo.jobsForSkills(ctx.db, {
-    skills: [...best.values()],
+  // The index ranks by the matching rule exactly (the best evidence of each skill, the Japanese
+  // level), in the page's order; the explanation below says the same in words.
+  const index = await openJobsIndex(ctx.db, today);
+  const ranked = index.rank(
+    {
+      skills: [...bestHeld(me.skills).values()].map((h) => ({
+        skillId: h.skillId,
+        level: h.level,
+        factor: h.verified ? 1 : DECLARED_FACTOR,
+      })),
+      jlpt: me.profile.jlpt,
+      vnProvinces: me.profile.relocate || !me.provinceCode ? null : [me.provinceCode],
+      japan: me.profile.work_in_japan,
+      limit,
+    },
     today,
-    vnProvinces: me.profile.relocate || !me.provinceCode ? null : [me.provinceCode],
-    japan: me.profile.work_in_japan,
-    limit: limit * WIDEN,
-  });
-  const ids = ranked.map((r) => r.job_id);
+  );
+  const ids = ranked.map((r) => r.jobId);
   if (ids.length === 0) return { items: [], hasSkills: true };
   const [rows, skills, names] = await Promise.all([
     repo.findJobs(ctx.db, ids),
     repo.jobSkills(ctx.db, ids),
     skillNames(ctx.db, locale),
   ]);
-  const items = rows
-    .map((r) => ({
-      job: presentJob(r, locale, today),
-      explanation: explain(
-        {
-          skills: skills
-            .filter((s) => s.job_id === r.id)
-            .map((s) => ({ skillId: s.skill_id, level: s.level, required: s.required })),
-          jlptMin: r.jlpt_min,
-        },
-        { skills: me.skills, jlpt: me.profile.jlpt },
-        names,
-        locale,
-      ),
-    }))
-    .sort((a, b) => b.explanation.score - a.explanation.score || a.job.closesOn.localeCompare(b.job.closesOn))
-    .slice(0, limit);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const items = ids.flatMap((id) => {
+    const r = byId.get(id);
+    // Closed since the index was built (by another process): left out.
+    if (!r) return [];
+    const job = presentJob(r, locale, today);
+    if (job.status !== 'open') return [];
+    const explanation = explain(
+      {
+        skills: skills
+          .filter((s) => s.job_id === r.id)
+          .map((s) => ({ skillId: s.skill_id, level: s.level, required: s.required })),
+        jlptMin: r.jlpt_min,
+      },
+      { skills: me.skills, jlpt: me.profile.jlpt },
+      names,
+      locale,
+    );
+    return [{ job, explanation }];
+  });
   return { items, hasSkills: true };
 }
 
@@ -468,6 +474,12 @@ export async function applyBlocker(
   if (!granted?.ok) return purpose === 'share_employers_jp' ? 'consent_employers_jp' : 'consent_employers_vn';
   return null;
 }
+
+/**
+ * How many more people than shown the SQL ranking (skills only) hands to the exact explanation, which
+ * adds the Japanese level.
+ */
+const WIDEN = 5;
 
 export async function candidatesFor(
   ctx: AppContext,

@@ -78,7 +78,11 @@ async function compute(ctx: Pick<AppContext, 'db'>, locale: Locale, today: strin
     jobs: { open: jobsIn('VN') + jobsIn('JP'), vn: jobsIn('VN'), jp: jobsIn('JP'), employers },
     verifiedPeople: people,
     skills: skillRows,
-    provinces: provinces.map((p) => ({ code: p.code, name: locale === 'vi' ? p.name : p.name_en, jobs: p.jobs })),
+    provinces: provinces.map((p) => ({
+      code: p.code,
+      name: locale === 'vi' ? p.name : p.name_en,
+      jobs: p.jobs,
+    })),
     prefectures: prefs.map((p) => ({
       code: p.prefecture ?? '',
       name: prefectureName.get(p.prefecture ?? '') ?? p.prefecture ?? '',
