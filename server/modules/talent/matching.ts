@@ -5,9 +5,9 @@
  * weighs 2. A skill held at the asked level or above earns its full weight, a lower level earns its
  * share (level 2 of an asked 4 earns half). A verified skill (certificate, assessment) counts fully, a
  * declared one at 0.8: an employer trusts what a certificate shows more than what a person says. The
- * score is the earned share of the job's total weight, 0–100. The same rule ranks jobs for a learner
- * and candidates for a job; SQL applies it to narrow the field (repo.ts) and this file explains the
- * best of them exactly.
+ * score is the earned share of the job's total weight, 0–100. A skill held both verified and declared
+ * earns the better of the two. The same rule ranks jobs for a learner (jobs/open-index.ts) and
+ * candidates for a job (SQL in jobs/repo.ts); this file explains the ones shown.
  */
 import type { Locale } from '../../../common/i18n/locales';
 import { jlptName } from '../../../common/talent';
@@ -34,15 +34,34 @@ export const weightTotal = (skills: readonly { required: boolean }[], jlptMin: n
   skills.reduce((s, k) => s + (k.required ? REQUIRED_WEIGHT : OPTIONAL_WEIGHT), 0) +
   (jlptMin ? JLPT_WEIGHT : 0);
 
-/** The best evidence per skill: a verified level beats a declared one of the same or lower level. */
-export function bestHeld(held: readonly HeldSkill[]): Map<string, HeldSkill> {
-  const best = new Map<string, HeldSkill>();
+/** Per skill, the highest verified and the highest declared level a person holds (0: none). */
+export interface SkillEvidence {
+  skillId: string;
+  verified: number;
+  declared: number;
+}
+
+export function evidenceBySkill(held: readonly HeldSkill[]): Map<string, SkillEvidence> {
+  const by = new Map<string, SkillEvidence>();
   for (const h of held) {
-    const b = best.get(h.skillId);
-    const credit = (x: HeldSkill) => x.level * (x.verified ? 1 : DECLARED_FACTOR);
-    if (!b || credit(h) > credit(b) || (credit(h) === credit(b) && h.verified)) best.set(h.skillId, h);
+    const e = by.get(h.skillId) ?? { skillId: h.skillId, verified: 0, declared: 0 };
+    if (h.verified) e.verified = Math.max(e.verified, h.level);
+    else e.declared = Math.max(e.declared, h.level);
+    by.set(h.skillId, e);
   }
-  return best;
+  return by;
+}
+
+/**
+ * What a skill asked at `asked` with weight `w` earns from the person's evidence: the better of the
+ * verified level and the declared one (at the declared factor); a tie goes to the verified evidence.
+ */
+export function skillCredit(w: number, asked: number, e: SkillEvidence) {
+  const verified = e.verified ? w * Math.min(1, e.verified / asked) : 0;
+  const declared = e.declared ? w * Math.min(1, e.declared / asked) * DECLARED_FACTOR : 0;
+  return verified >= declared
+    ? { credit: verified, level: e.verified, verified: true }
+    : { credit: declared, level: e.declared, verified: false };
 }
 
 export type Gap =
@@ -64,7 +83,7 @@ export function explain(
   names: ReadonlyMap<string, string>,
   locale: Locale,
 ): Explanation {
-  const held = bestHeld(person.skills);
+  const held = evidenceBySkill(person.skills);
   let earned = 0;
   let total = 0;
   let requiredMet = 0;
@@ -76,8 +95,9 @@ export function explain(
   for (const r of ordered) {
     const w = r.required ? REQUIRED_WEIGHT : OPTIONAL_WEIGHT;
     total += w;
-    const h = held.get(r.skillId);
-    if (h) earned += w * Math.min(1, h.level / r.level) * (h.verified ? 1 : DECLARED_FACTOR);
+    const e = held.get(r.skillId);
+    const h = e ? skillCredit(w, r.level, e) : null;
+    if (h) earned += h.credit;
     if (h && h.level >= r.level) {
       if (r.required) requiredMet++;
       matched.push({

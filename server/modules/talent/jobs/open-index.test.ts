@@ -3,7 +3,7 @@
  * when every job is explained one by one: the same jobs, the same scores, the same order.
  */
 import { describe, expect, it } from 'vitest';
-import { bestHeld, DECLARED_FACTOR, explain, type HeldSkill } from '../matching';
+import { evidenceBySkill, explain, type HeldSkill } from '../matching';
 import { OpenJobsIndex } from './open-index';
 import type { OpenJobRow } from './repo';
 
@@ -61,11 +61,7 @@ describe('the open jobs index', () => {
       for (const l of learners) {
         const got = index.rank(
           {
-            skills: [...bestHeld(l.skills).values()].map((h) => ({
-              skillId: h.skillId,
-              level: h.level,
-              factor: h.verified ? 1 : DECLARED_FACTOR,
-            })),
+            skills: [...evidenceBySkill(l.skills).values()],
             jlpt: l.jlpt,
             vnProvinces: l.vnProvinces,
             japan: l.japan,
@@ -116,14 +112,14 @@ describe('the open jobs index', () => {
     const index = new OpenJobsIndex(TODAY, jobs);
     const q = { jlpt: null, vnProvinces: null, japan: true };
     expect(
-      index.rank({ ...q, skills: [{ skillId: 'x.none', level: 3, factor: 1 }], limit: 20 }, TODAY),
+      index.rank({ ...q, skills: [{ skillId: 'x.none', verified: 3, declared: 0 }], limit: 20 }, TODAY),
     ).toEqual([]);
     expect(
-      index.rank({ ...q, skills: [{ skillId: 's.k1', level: 3, factor: 1 }], limit: 3 }, TODAY),
+      index.rank({ ...q, skills: [{ skillId: 's.k1', verified: 3, declared: 0 }], limit: 3 }, TODAY),
     ).toHaveLength(3);
     // A later day: the jobs closing before it are gone.
     const later = index.rank(
-      { ...q, skills: SKILLS.map((skillId) => ({ skillId, level: 5, factor: 1 })), limit: 400 },
+      { ...q, skills: SKILLS.map((skillId) => ({ skillId, verified: 5, declared: 0 })), limit: 400 },
       '2026-12-02',
     );
     expect(later.every((r) => jobs.find((j) => j.id === r.jobId)!.closes_on >= '2026-12-02')).toBe(true);

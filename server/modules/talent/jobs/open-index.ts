@@ -16,20 +16,13 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../db/schema';
 import { onChange } from '../../../lib/changes';
-import { JLPT_WEIGHT, OPTIONAL_WEIGHT, REQUIRED_WEIGHT } from '../matching';
+import { JLPT_WEIGHT, OPTIONAL_WEIGHT, REQUIRED_WEIGHT, type SkillEvidence, skillCredit } from '../matching';
 import * as repo from './repo';
 
 type Db = Kysely<DB>;
 
-export interface Held {
-  skillId: string;
-  level: number;
-  /** 1 for verified evidence, the declared factor otherwise. */
-  factor: number;
-}
-
 export interface RankQuery {
-  skills: readonly Held[];
+  skills: readonly SkillEvidence[];
   jlpt: number | null;
   /** Jobs in Viet Nam: only these provinces (null = anywhere). */
   vnProvinces: readonly string[] | null;
@@ -98,15 +91,14 @@ export class OpenJobsIndex {
   rank(q: RankQuery, today: string): { jobId: string; score: number }[] {
     const earned = new Float64Array(this.size);
     const touched: number[] = [];
-    for (const h of q.skills) {
-      const p = this.postings.get(h.skillId);
+    for (const e of q.skills) {
+      const p = this.postings.get(e.skillId);
       if (!p) continue;
       for (let k = 0; k < p.job.length; k++) {
         const j = p.job[k]!;
         const asked = p.level[k]!;
-        const w = asked > 0 ? REQUIRED_WEIGHT : OPTIONAL_WEIGHT;
         if (earned[j] === 0) touched.push(j);
-        earned[j]! += w * Math.min(1, h.level / Math.abs(asked)) * h.factor;
+        earned[j]! += skillCredit(asked > 0 ? REQUIRED_WEIGHT : OPTIONAL_WEIGHT, Math.abs(asked), e).credit;
       }
     }
     const provinces = q.vnProvinces ? new Set(q.vnProvinces) : null;

@@ -2,7 +2,7 @@
 import { type Kysely, type SqlBool, sql } from 'kysely';
 import type { DB } from '../../../db/schema';
 import { indexable, likeEscaped, textQuery } from '../../../lib/textsearch';
-import { DECLARED_FACTOR, OPTIONAL_WEIGHT, REQUIRED_WEIGHT } from '../matching';
+import { DECLARED_FACTOR, JLPT_WEIGHT, OPTIONAL_WEIGHT, REQUIRED_WEIGHT } from '../matching';
 
 type Db = Kysely<DB>;
 
@@ -151,21 +151,24 @@ export async function openJobRows(db: Db, today: string): Promise<OpenJobRow[]> 
 
 /**
  * The people who may be shown to the job's employer (consent: `open_vn` or `open_jp`) with the best
- * skill part of the matching rule, best first.
+ * score by the matching rule (the skills and the Japanese level asked), best first.
  *
  * Among a million profiles every skill has tens of thousands of holders and adding up the credit of
  * all of them takes seconds; the best candidates hold nearly every asked skill. So the ranking tries
- * thresholds from the top down: to earn T of the job's total weight W, a person must earn at least
+ * thresholds from the top down: to earn T of the skills' total weight W, a person must earn at least
  * w − (W − T) on each skill of weight w (the others give at most W − w) — a lowest level per skill and
  * kind of evidence. The people meeting all of these come from the GIN index of `talent_skill_sets`
- * (migration 0011) and only they are scored. When at least `limit` of them reach T they are exactly
- * the best `limit` of everyone; otherwise the next threshold is tried, and when no skill is needed any
- * more, everyone is scored.
+ * (migration 0011) and only they are scored, Japanese level included. Anyone not found earns less than
+ * T on skills, so at most T + J in all (J: the Japanese level's weight, when asked); when `limit` of
+ * the found reach T + J, they are exactly the best `limit` of everyone. Otherwise the next threshold
+ * is tried, and when no skill is needed any more, everyone is scored.
  */
 export async function candidatesForSkills(
   db: Db,
   p: {
     skills: readonly { skillId: string; level: number; required: boolean }[];
+    /** The Japanese level asked (N5 = 1 … N1 = 5), or null. */
+    jlptMin: number | null;
     japan: boolean;
     limit: number;
   },
@@ -173,10 +176,15 @@ export async function candidatesForSkills(
   if (p.skills.length === 0) return [];
   const weight = (s: { required: boolean }) => (s.required ? REQUIRED_WEIGHT : OPTIONAL_WEIGHT);
   const total = p.skills.reduce((sum, s) => sum + weight(s), 0);
+  const jlptWeight = p.jlptMin ? JLPT_WEIGHT : 0;
   const wanted = sql.join(
     p.skills.map((s) => sql`(${s.skillId}::text, ${s.level}::real, ${weight(s)}::real)`),
   );
   const open = p.japan ? sql`t.open_jp` : sql`t.open_vn`;
+  // The Japanese level's credit, as matching.ts gives it.
+  const jlptCredit = p.jlptMin
+    ? sql`(${JLPT_WEIGHT}::float8 * least(1, coalesce(t.jlpt, 0)::float8 / ${p.jlptMin}::float8))`
+    : sql`0::float8`;
   // What each token of an asked skill earns, computed as the SQL below computes a credit (double
   // precision, the declared factor as a real), so both paths give the same sums.
   const credits = sql.join(
@@ -222,21 +230,22 @@ export async function candidatesForSkills(
         group by f.person_id, c.skill_id
       ),
       scored as materialized (
-        select person_id, round(sum(credit)::numeric, 6)::float8 as earned from per_skill
+        select person_id, sum(credit) as skills from per_skill
         group by person_id
         having sum(credit) >= ${total - slack}::real
       )
-      select sc.person_id, sc.earned
+      select sc.person_id, round((sc.skills + ${jlptCredit})::numeric, 6)::float8 as earned
       from scored sc
       join talent_profiles t on t.person_id = sc.person_id and ${open}
       join people pe on pe.id = sc.person_id and pe.merged_into is null and pe.anonymised_at is null
-      order by sc.earned desc, sc.person_id
+      order by earned desc, sc.person_id
       limit ${p.limit}`;
     const { rows } = await query.execute(db);
-    if (rows.length >= p.limit) return rows;
+    // The last of them must be beyond anyone not found (below T on skills, so below T + J in all).
+    if (rows.length >= p.limit && rows[p.limit - 1]!.earned >= total - slack + jlptWeight) return rows;
   }
   const { rows } = await sql<{ person_id: string; earned: number }>`
-    select b.person_id, round(sum(b.credit)::numeric, 6)::float8 as earned
+    select b.person_id, round((sum(b.credit) + max(${jlptCredit}))::numeric, 6)::float8 as earned
     from (
       select ps.person_id, ps.skill_id,
         max(w.weight * least(1, ps.level / w.level)

@@ -16,7 +16,7 @@ import type { AppContext } from '../../../lib/context';
 import { AppError, forbidden, notFound } from '../../../lib/errors';
 import { insertAudit } from '../../audit/repo';
 import { findPersonByUser } from '../../people/repo';
-import { bestHeld, DECLARED_FACTOR, explain, type HeldSkill, weightTotal } from '../matching';
+import { evidenceBySkill, explain, type HeldSkill, weightTotal } from '../matching';
 import { ensureProfile, personSkills } from '../profiles/service';
 import { assertSkillsExist, courseTitle, skillNames } from '../taxonomy/service';
 import { openJobsIndex } from './open-index';
@@ -305,16 +305,12 @@ export async function jobMatchesForMe(ctx: AppContext, actor: Actor, limit: numb
   const me = await learner(ctx, actor);
   if (!me || me.skills.length === 0) return { items: [], hasSkills: false };
   const today = vietnamDate();
-  // The index ranks by the matching rule exactly (the best evidence of each skill, the Japanese
+  // The index ranks by the matching rule exactly (the better evidence of each skill, the Japanese
   // level), in the page's order; the explanation below says the same in words.
   const index = await openJobsIndex(ctx.db, today);
   const ranked = index.rank(
     {
-      skills: [...bestHeld(me.skills).values()].map((h) => ({
-        skillId: h.skillId,
-        level: h.level,
-        factor: h.verified ? 1 : DECLARED_FACTOR,
-      })),
+      skills: [...evidenceBySkill(me.skills).values()],
       jlpt: me.profile.jlpt,
       vnProvinces: me.profile.relocate || !me.provinceCode ? null : [me.provinceCode],
       japan: me.profile.work_in_japan,
@@ -475,12 +471,6 @@ export async function applyBlocker(
   return null;
 }
 
-/**
- * How many more people than shown the SQL ranking (skills only) hands to the exact explanation, which
- * adds the Japanese level.
- */
-const WIDEN = 5;
-
 export async function candidatesFor(
   ctx: AppContext,
   actor: Actor,
@@ -497,10 +487,12 @@ export async function candidatesFor(
     required: s.required,
   }));
   // A Japanese employer sees only people who agreed to a transfer to Japan (Law 91/2025/QH15).
+  // Ranked by the matching rule exactly (skills and the Japanese level), so the best `limit` are these.
   const ranked = await repo.candidatesForSkills(ctx.db, {
     skills,
+    jlptMin: r.jlpt_min,
     japan: r.org_country === 'JP',
-    limit: limit * WIDEN,
+    limit,
   });
   const ids = ranked.map((x) => x.person_id);
   if (ids.length === 0) return { items: [] };
