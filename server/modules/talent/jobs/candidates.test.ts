@@ -129,7 +129,7 @@ describe('candidates for a job', () => {
       const got = await candidatesForSkills(database.db, { ...job, japan, limit });
       const expected = bruteForce(job, japan, limit);
       expect(got.map((r) => r.person_id)).toEqual(expected.map((r) => r.person_id));
-      got.forEach((r, i) => expect(r.earned).toBeCloseTo(expected[i]!.earned, 5));
+      for (const [i, r] of got.entries()) expect(r.earned).toBeCloseTo(expected[i]!.earned, 5);
     }
   });
 });
