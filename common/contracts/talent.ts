@@ -313,7 +313,18 @@ export const CourseSuggestion = Type.Object({
 });
 export type CourseSuggestionT = Static<typeof CourseSuggestion>;
 
-export const JobMatch = Type.Object({ job: JobSummary, explanation: Explanation });
+export const JobMatch = Type.Object({
+  job: JobSummary,
+  explanation: Explanation,
+  /**
+   * How the list is ordered: the fit both ways, 0–100 — the geometric mean of the share of the job's
+   * asks met (the explanation's score) and the share of the learner's skills the job asks for.
+   */
+  fit: Type.Integer({ minimum: 0, maximum: 100 }),
+  /** How many of the learner's skills the job asks for, of how many the learner holds. */
+  yourSkillsUsed: Type.Integer({ minimum: 0 }),
+  yourSkills: Type.Integer({ minimum: 0 }),
+});
 export const JobMatches = Type.Object({
   items: Type.Array(JobMatch),
   /** False when the profile has no skills yet: the list is then empty and the page says why. */

@@ -283,6 +283,8 @@ const jobTests = [
         (await visibleText(match.getByTestId('match-reason'))).length > 10,
         'the reason is a sentence',
       );
+      // And how much of what the learner knows the job uses ("Cần 2 trong 4 kỹ năng của bạn").
+      assert.match(await visibleText(match.getByTestId('match-uses')), /\d+ trong \d+ kỹ năng/);
       await assertNoSideways(learner, '/me/jobs');
       await axe(learner, '/me/jobs [vi, 360px]', problems);
       await t.shot(learner, 'jobs for me');

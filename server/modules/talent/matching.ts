@@ -64,6 +64,14 @@ export function skillCredit(w: number, asked: number, e: SkillEvidence) {
     : { credit: declared, level: e.declared, verified: false };
 }
 
+/**
+ * The earned share as a whole percentage. The credits are summed in different orders by the
+ * explanation and the jobs index; rounding the sum to 1e-9 first keeps a share of exactly x.5 on the
+ * same side in both.
+ */
+export const percentOf = (earned: number, total: number) =>
+  total === 0 ? 0 : Math.round((100 * Math.round(earned * 1e9)) / 1e9 / total);
+
 export type Gap =
   | { kind: 'skill'; skillId: string; name: string; level: number; has: number | null; required: boolean }
   | { kind: 'jlpt'; level: 'N5' | 'N4' | 'N3' | 'N2' | 'N1'; has: 'N5' | 'N4' | 'N3' | 'N2' | 'N1' | null };
@@ -131,7 +139,7 @@ export function explain(
     }
   }
   const requiredTotal = job.skills.filter((s) => s.required).length;
-  const score = total === 0 ? 0 : Math.round((100 * earned) / total);
+  const score = percentOf(earned, total);
   return {
     score,
     requiredMet,

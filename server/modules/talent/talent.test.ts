@@ -262,6 +262,10 @@ describe('a learner and a job meet', () => {
     expect(e.reason).toBe('2/3 kỹ năng bắt buộc; còn thiếu: Sử dụng kính hiển vi, JLPT N4');
     // wafer 2, cleanroom 2 (verified, full), microscopy 0, Japanese workplace 3 declared (×0.8), JLPT N5 of N4 (half).
     expect(e.score).toBe(Math.round((100 * (2 + 2 + 0 + 0.8 + 1)) / 9));
+    // The job asks for all three of the learner's skills: the fit both ways is the score's square root
+    // of (share met × 3/3).
+    expect(matches.items[0]).toMatchObject({ yourSkillsUsed: 3, yourSkills: 3 });
+    expect(matches.items[0].fit).toBe(Math.round(100 * Math.sqrt((2 + 2 + 0 + 0.8 + 1) / 9)));
     const fit = (await learner.get(`/api/jobs/${jobId}/fit`)).json();
     expect(fit.courses.map((c: { slug: string; near: boolean }) => [c.slug, c.near])).toEqual([
       ['kinh-hien-vi-truc-tuyen', true],

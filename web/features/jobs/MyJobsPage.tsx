@@ -56,6 +56,9 @@ function Matches() {
       <Title order={2} size="h3" id="my-matches" mb="sm">
         {t('myJobs.matches')}
       </Title>
+      <Text size="sm" c="dimmed" mb="sm">
+        {t('myJobs.order')}
+      </Text>
       <ErrorAlert error={matches.error} />
       {matches.isPending ? (
         <PageLoader />
@@ -84,6 +87,9 @@ function Matches() {
                 <ScoreMeter score={m.explanation.score} />
                 <Text size="sm" data-testid="match-reason">
                   {m.explanation.reason}
+                </Text>
+                <Text size="sm" c="dimmed" data-testid="match-uses">
+                  {t('myJobs.uses', { used: m.yourSkillsUsed, count: m.yourSkills })}
                 </Text>
               </JobCard>
             </li>

@@ -3,7 +3,15 @@
  * when every job is explained one by one: the same jobs, the same scores, the same order.
  */
 import { describe, expect, it } from 'vitest';
-import { evidenceBySkill, explain, type HeldSkill } from '../matching';
+import {
+  evidenceBySkill,
+  explain,
+  type HeldSkill,
+  JLPT_WEIGHT,
+  OPTIONAL_WEIGHT,
+  REQUIRED_WEIGHT,
+  skillCredit,
+} from '../matching';
 import { OpenJobsIndex } from './open-index';
 import type { OpenJobRow } from './repo';
 
@@ -53,8 +61,26 @@ function generate(seed: number) {
   return { jobs, learners };
 }
 
+/** The share of the job's weight the learner earns, unrounded, straight from the rule's parts. */
+function share(j: OpenJobRow, l: { skills: HeldSkill[]; jlpt: number | null }) {
+  const evidence = evidenceBySkill(l.skills);
+  let earned = 0;
+  let total = 0;
+  j.skill_ids.forEach((skillId, k) => {
+    const w = j.required[k] ? REQUIRED_WEIGHT : OPTIONAL_WEIGHT;
+    total += w;
+    const e = evidence.get(skillId);
+    if (e) earned += skillCredit(w, j.levels[k]!, e).credit;
+  });
+  if (j.jlpt_min) {
+    total += JLPT_WEIGHT;
+    earned += JLPT_WEIGHT * Math.min(1, (l.jlpt ?? 0) / j.jlpt_min);
+  }
+  return earned / total;
+}
+
 describe('the open jobs index', () => {
-  it('ranks as explaining every job would: score, then the nearer closing date, then the id', () => {
+  it('ranks as explaining every job would: fit both ways, then the nearer closing date, then the id', () => {
     for (const seed of [1, 2, 3]) {
       const { jobs, learners } = generate(seed);
       const index = new OpenJobsIndex(TODAY, jobs);
@@ -79,6 +105,8 @@ describe('the open jobs index', () => {
           .filter((j) => j.skill_ids.some((s) => held.has(s)))
           .map((j) => ({
             j,
+            used: j.skill_ids.filter((s) => held.has(s)).length,
+            exact: share(j, l),
             score: explain(
               {
                 skills: j.skill_ids.map((skillId, k) => ({
@@ -93,14 +121,18 @@ describe('the open jobs index', () => {
               'en',
             ).score,
           }))
+          .map((x) => ({
+            ...x,
+            fit: Math.round(100 * Math.sqrt(x.exact * (x.used / held.size))),
+          }))
           .sort(
             (a, b) =>
-              b.score - a.score ||
+              b.fit - a.fit ||
               a.j.closes_on.localeCompare(b.j.closes_on) ||
               (a.j.id < b.j.id ? -1 : a.j.id > b.j.id ? 1 : 0),
           )
           .slice(0, 20)
-          .map((x) => ({ jobId: x.j.id, score: x.score }));
+          .map((x) => ({ jobId: x.j.id, fit: x.fit, score: x.score, used: x.used }));
         expect(got).toEqual(expected);
         expect(got.length).toBeGreaterThan(0);
       }

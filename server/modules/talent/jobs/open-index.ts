@@ -5,8 +5,8 @@
  * credit in SQL means reading and grouping every one of those job–skill rows on each request (about
  * half a second). Here each skill keeps its postings (job, asked level, required) in typed arrays, so
  * ranking is one pass over the postings of the learner's skills and a bounded heap — a few
- * milliseconds. The score is the matching rule's exactly (matching.ts: skills and the Japanese level),
- * and the order is the page's: rounded score, then the nearest closing date, then the id.
+ * milliseconds. The score is the matching rule's exactly (matching.ts: skills and the Japanese level);
+ * the order is the page's: the fit both ways (see `rank`), then the nearest closing date, then the id.
  *
  * Freshness: a change to jobs made by this process (post, edit, close, the daily closing) marks the
  * index stale and the next ranking waits for a rebuild; a new day (closing dates) does too. Changes
@@ -16,7 +16,14 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../db/schema';
 import { onChange } from '../../../lib/changes';
-import { JLPT_WEIGHT, OPTIONAL_WEIGHT, REQUIRED_WEIGHT, type SkillEvidence, skillCredit } from '../matching';
+import {
+  JLPT_WEIGHT,
+  OPTIONAL_WEIGHT,
+  percentOf,
+  REQUIRED_WEIGHT,
+  type SkillEvidence,
+  skillCredit,
+} from '../matching';
 import * as repo from './repo';
 
 type Db = Kysely<DB>;
@@ -87,9 +94,15 @@ export class OpenJobsIndex {
     });
   }
 
-  /** The best `limit` open jobs for these skills, best first, with the rounded score (0–100). */
-  rank(q: RankQuery, today: string): { jobId: string; score: number }[] {
+  /**
+   * The best `limit` open jobs for these skills, best first, by the fit both ways (0–100): the
+   * geometric mean of the share of the job's weight earned (the explanation's score) and the share of
+   * the learner's skills the job asks for. The first alone puts a small job of another trade above a
+   * large job of the learner's own; keyword overlap alone ignores levels and evidence.
+   */
+  rank(q: RankQuery, today: string): { jobId: string; fit: number; score: number; used: number }[] {
     const earned = new Float64Array(this.size);
+    const used = new Uint8Array(this.size);
     const touched: number[] = [];
     for (const e of q.skills) {
       const p = this.postings.get(e.skillId);
@@ -97,7 +110,8 @@ export class OpenJobsIndex {
       for (let k = 0; k < p.job.length; k++) {
         const j = p.job[k]!;
         const asked = p.level[k]!;
-        if (earned[j] === 0) touched.push(j);
+        if (used[j] === 0) touched.push(j);
+        used[j]!++;
         earned[j]! += skillCredit(asked > 0 ? REQUIRED_WEIGHT : OPTIONAL_WEIGHT, Math.abs(asked), e).credit;
       }
     }
@@ -111,14 +125,20 @@ export class OpenJobsIndex {
       let e = earned[j]!;
       const min = this.jlptMin[j]!;
       if (min) e += JLPT_WEIGHT * Math.min(1, (q.jlpt ?? 0) / min);
-      heap.offer({ j, score: Math.round((100 * e) / this.total[j]!) });
+      const share = e / this.total[j]!;
+      heap.offer({
+        j,
+        fit: Math.round(100 * Math.sqrt(share * (used[j]! / q.skills.length))),
+        score: percentOf(e, this.total[j]!),
+        used: used[j]!,
+      });
     }
-    return heap.sorted().map((c) => ({ jobId: this.ids[c.j]!, score: c.score }));
+    return heap.sorted().map((c) => ({ jobId: this.ids[c.j]!, fit: c.fit, score: c.score, used: c.used }));
   }
 
-  /** The page's order: higher score, then the nearer closing date, then the id. */
+  /** The page's order: higher fit, then the nearer closing date, then the id. */
   private before(a: Candidate, b: Candidate): boolean {
-    if (a.score !== b.score) return a.score > b.score;
+    if (a.fit !== b.fit) return a.fit > b.fit;
     const ca = this.closes[a.j]!;
     const cb = this.closes[b.j]!;
     if (ca !== cb) return ca < cb;
@@ -128,7 +148,9 @@ export class OpenJobsIndex {
 
 interface Candidate {
   j: number;
+  fit: number;
   score: number;
+  used: number;
 }
 
 /** The best k of a stream: a heap whose root is the worst kept. */

@@ -308,9 +308,10 @@ export async function jobMatchesForMe(ctx: AppContext, actor: Actor, limit: numb
   // The index ranks by the matching rule exactly (the better evidence of each skill, the Japanese
   // level), in the page's order; the explanation below says the same in words.
   const index = await openJobsIndex(ctx.db, today);
+  const evidence = [...evidenceBySkill(me.skills).values()];
   const ranked = index.rank(
     {
-      skills: [...evidenceBySkill(me.skills).values()],
+      skills: evidence,
       jlpt: me.profile.jlpt,
       vnProvinces: me.profile.relocate || !me.provinceCode ? null : [me.provinceCode],
       japan: me.profile.work_in_japan,
@@ -326,7 +327,7 @@ export async function jobMatchesForMe(ctx: AppContext, actor: Actor, limit: numb
     skillNames(ctx.db, locale),
   ]);
   const byId = new Map(rows.map((r) => [r.id, r]));
-  const items = ids.flatMap((id) => {
+  const items = ranked.flatMap(({ jobId: id, fit, used }) => {
     const r = byId.get(id);
     // Closed since the index was built (by another process): left out.
     if (!r) return [];
@@ -343,7 +344,7 @@ export async function jobMatchesForMe(ctx: AppContext, actor: Actor, limit: numb
       names,
       locale,
     );
-    return [{ job, explanation }];
+    return [{ job, explanation, fit, yourSkillsUsed: used, yourSkills: evidence.length }];
   });
   return { items, hasSkills: true };
 }
