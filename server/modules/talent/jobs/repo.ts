@@ -185,18 +185,25 @@ export async function candidatesForSkills(
   const jlptCredit = p.jlptMin
     ? sql`(${JLPT_WEIGHT}::float8 * least(1, coalesce(t.jlpt, 0)::float8 / ${p.jlptMin}::float8))`
     : sql`0::float8`;
-  // What each token of an asked skill earns, computed as the SQL below computes a credit (double
-  // precision, the declared factor as a real), so both paths give the same sums.
-  const credits = sql.join(
-    p.skills.flatMap((s) =>
-      [1, 2, 3, 4, 5].flatMap((level) => {
+  // What a person's tokens earn on each asked skill, without unnesting them: per skill, the tokens
+  // grouped by the credit they give, best first — `case when tokens && {best} then c1 when … else 0`.
+  // The credits are computed as the full path's SQL computes them (double precision, the declared
+  // factor as a real), so both paths give the same sums.
+  const skillsEarned = sql.join(
+    p.skills.map((s) => {
+      const byCredit = new Map<number, string[]>();
+      for (let level = 1; level <= 5; level++) {
         const part = weight(s) * Math.min(1, level / s.level);
-        return [
-          sql`(${`${s.skillId}:v${level}`}, ${s.skillId}, ${part}::float8)`,
-          sql`(${`${s.skillId}:d${level}`}, ${s.skillId}, ${part * Math.fround(DECLARED_FACTOR)}::float8)`,
-        ];
-      }),
-    ),
+        const declared = part * Math.fround(DECLARED_FACTOR);
+        byCredit.set(part, [...(byCredit.get(part) ?? []), `${s.skillId}:v${level}`]);
+        byCredit.set(declared, [...(byCredit.get(declared) ?? []), `${s.skillId}:d${level}`]);
+      }
+      const arms = [...byCredit.entries()]
+        .sort(([a], [b]) => b - a)
+        .map(([credit, tokens]) => sql`when s.tokens && ${sql.val(tokens)}::text[] then ${credit}::float8`);
+      return sql`(case ${sql.join(arms, sql` `)} else 0::float8 end)`;
+    }),
+    sql` + `,
   );
   for (const share of CANDIDATE_THRESHOLDS) {
     const slack = total * (1 - share) + THRESHOLD_EPSILON;
@@ -215,24 +222,15 @@ export async function candidatesForSkills(
     if (needed.length === 0) break;
     // Scored where they are found, and only the ones reaching T are looked up in the profiles.
     const query = sql<{ person_id: string; earned: number }>`
-      with found as materialized (
-        select s.person_id, s.tokens from talent_skill_sets s
-        where ${sql.join(
-          needed.map((tokens) => sql`s.tokens && ${sql.val(tokens)}::text[]`),
-          sql` and `,
-        )}
-      ),
-      credit (token, skill_id, credit) as (values ${credits}),
-      per_skill as (
-        select f.person_id, c.skill_id, max(c.credit) as credit
-        from found f cross join unnest(f.tokens) as t(token)
-        join credit c on c.token = t.token
-        group by f.person_id, c.skill_id
-      ),
-      scored as materialized (
-        select person_id, sum(credit) as skills from per_skill
-        group by person_id
-        having sum(credit) >= ${total - slack}::real
+      with scored as materialized (
+        select person_id, skills from (
+          select s.person_id, ${skillsEarned} as skills from talent_skill_sets s
+          where ${sql.join(
+            needed.map((tokens) => sql`s.tokens && ${sql.val(tokens)}::text[]`),
+            sql` and `,
+          )}
+        ) found
+        where skills >= ${total - slack}::real
       )
       select sc.person_id, round((sc.skills + ${jlptCredit})::numeric, 6)::float8 as earned
       from scored sc
