@@ -347,8 +347,11 @@ export const learningTests = [
       const reason = byTestId(page, 'revoke-reason');
       await reason.focus();
       await page.keyboard.press('ArrowDown');
-      // ArrowDown opens the list on its first reason; Enter picks it.
-      await page.getByRole('listbox').waitFor({ state: 'visible' });
+      // ArrowDown opens the list on its first reason; Enter picks it. The list marks that reason a
+      // moment after it opens (a timeout in the component): Enter before the mark picks nothing.
+      const listbox = page.getByRole('listbox');
+      await listbox.waitFor({ state: 'visible' });
+      await listbox.locator('[data-combobox-selected]').first().waitFor({ state: 'attached' });
       await page.keyboard.press('Enter');
       await eventually(async () =>
         assert.equal(await reason.inputValue(), vi.revocationReason.issued_in_error),
@@ -429,6 +432,12 @@ export const learningTests = [
       await target.focus();
       await page.keyboard.press('ArrowDown');
       await page.getByRole('listbox').waitFor({ state: 'visible' });
+      // As with the reason above: Enter once the list has marked its first class.
+      await page
+        .getByRole('listbox')
+        .locator('[data-combobox-selected]')
+        .first()
+        .waitFor({ state: 'attached' });
       await page.keyboard.press('Enter');
       await eventually(async () => assert.notEqual(await target.inputValue(), ''));
       await axe(page, 'transfer dialog [vi]', problems);
