@@ -29,6 +29,7 @@ import { seedPrograms } from '../../server/db/seed/programs';
 import { seedReference } from '../../server/db/seed/reference';
 import { searchCatalog, searchTextOf } from '../../server/modules/catalog/service';
 import { insertOrganisation } from '../../server/modules/organisations/repo';
+import { prng } from '../../server/test/random';
 import { figure } from '../lib/figure';
 import type { Scenario } from '../lib/scenario';
 import { median, percentile } from '../lib/stats';
@@ -37,20 +38,6 @@ const COURSES = 20_000;
 const QUERIES = 200;
 const WARMUP = 30;
 const BATCH = 500;
-
-/** A small deterministic generator, so every run builds the same catalog and asks the same questions. */
-function prng(seed: number) {
-  let s = seed >>> 0;
-  const next = () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let x = s;
-    x = Math.imul(x ^ (x >>> 15), x | 1);
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!;
-  return { next, pick };
-}
 
 interface Subject {
   vi: string;

@@ -39,12 +39,13 @@ import {
   weightTotal,
 } from '../../server/modules/talent/matching';
 import { seedTaxonomy } from '../../server/modules/talent/taxonomy/service';
+import { prng } from '../../server/test/random';
 import { figure } from '../lib/figure';
 import type { Scenario, ScenarioContext } from '../lib/scenario';
 import { median, percentile } from '../lib/stats';
 import { pgDatabase } from './registry-import';
 import { bulkLoad, generateJobs, generateProfiles, installGenerator } from './talent-data';
-import { labelledSet, prng, readOccupations, relevance, scoreRanking } from './talent-quality';
+import { labelledSet, readOccupations, relevance, scoreRanking } from './talent-quality';
 
 type Db = Kysely<DB>;
 

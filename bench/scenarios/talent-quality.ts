@@ -10,6 +10,7 @@
 import type { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import yauzl from 'yauzl';
+import { prng } from '../../server/test/random';
 
 const RELEASE = '../shared/data/esco';
 const CLASSIFICATION = `${RELEASE}/esco-v1.1.1-classification-en-csv.zip`;
@@ -56,29 +57,6 @@ export async function readOccupations(): Promise<Occupation[]> {
     (r.relationType === 'essential' ? o.essential : o.optional).push(skillIdOf(r.skillUri));
   }
   return [...byUri.values()];
-}
-
-/** A small deterministic generator, so every run builds the same labelled set. */
-export function prng(seed: number) {
-  let s = seed >>> 0;
-  const next = () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let x = s;
-    x = Math.imul(x ^ (x >>> 15), x | 1);
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1));
-  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)] as T;
-  const shuffle = <T>(xs: readonly T[]): T[] => {
-    const a = [...xs];
-    for (let i = a.length - 1; i > 0; i--) {
-      const j = Math.floor(next() * (i + 1));
-      [a[i], a[j]] = [a[j] as T, a[i] as T];
-    }
-    return a;
-  };
-  return { next, int, pick, shuffle };
 }
 
 export interface LabelledJob {

@@ -22,6 +22,7 @@ import type { DB } from '../../server/db/schema';
 import { insertOrganisation } from '../../server/modules/organisations/repo';
 import { search } from '../../server/modules/talent/search/service';
 import { seedTaxonomy } from '../../server/modules/talent/taxonomy/service';
+import { prng } from '../../server/test/random';
 import { figure } from '../lib/figure';
 import type { Scenario } from '../lib/scenario';
 import { median, percentile } from '../lib/stats';
@@ -32,19 +33,6 @@ const QUERIES = 150;
 const WARMUP = 20;
 const NAIVE_SAMPLES = 40;
 const BATCH = 1000;
-
-function prng(seed: number) {
-  let s = seed >>> 0;
-  const next = () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let x = s;
-    x = Math.imul(x ^ (x >>> 15), x | 1);
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!;
-  return { next, pick };
-}
 
 const ROLES: [vi: string, en: string, ja: string][] = [
   ['Kỹ thuật viên bán dẫn', 'Semiconductor technician', '半導体技術者'],

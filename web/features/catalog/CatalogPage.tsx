@@ -4,9 +4,7 @@
  */
 import './styles';
 import { Button, Group, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
-import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   catalogSorts,
@@ -21,6 +19,7 @@ import {
   locales,
 } from '../../api/domain';
 import type { CatalogSort, CourseListQuery } from '../../api/types';
+import { CollapsibleFilters } from '../../components/ui/CollapsibleFilters';
 import { EmptyState } from '../../components/ui/EmptyState';
 import { ErrorAlert } from '../../components/ui/ErrorAlert';
 import { formatNumber } from '../../components/ui/format';
@@ -42,9 +41,6 @@ export function CatalogPage() {
   const locale = currentLocale();
   const { get, page, update } = useListParams<Param>();
   const [search, setSearch] = useSearchParam(get('q'), (q) => update({ q }));
-  const wide = useMediaQuery('(min-width: 48em)', true, { getInitialValueInEffect: false });
-  const [filtersOpen, setFiltersOpen] = useState(false);
-  const filtersId = useId();
 
   const q = get('q');
   const topic = isCourseTopic(get('topic')) ? get('topic') : undefined;
@@ -77,7 +73,6 @@ export function CatalogPage() {
   const activeFilters = (
     ['topic', 'level', 'mode', 'province', 'language', 'program', 'skill'] as const
   ).filter((k) => get(k)).length;
-  const showFilters = wide || filtersOpen;
   const clearAll = () =>
     update({
       q: null,
@@ -107,108 +102,92 @@ export function CatalogPage() {
           data-testid="catalog-search"
           size="md"
         />
-        {!wide && (
-          <Group gap="xs">
-            <Button
-              variant="default"
-              size="sm"
-              onClick={() => setFiltersOpen((o) => !o)}
-              aria-expanded={filtersOpen}
-              aria-controls={filtersId}
-              data-testid="catalog-filters-toggle"
-            >
-              {activeFilters ? t('catalog.filtersCount', { count: activeFilters }) : t('catalog.filters')}
-            </Button>
-          </Group>
-        )}
-        {showFilters && (
-          <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm" id={filtersId}>
-            <Select
-              label={t('catalog.topic')}
-              placeholder={t('catalog.any')}
-              data={courseTopics.map((v) => ({
-                value: v,
-                label: withCount(t(`topic.${v}`), facets?.topic[v]),
-              }))}
-              value={topic ?? null}
-              onChange={(v) => update({ topic: v })}
-              clearable
-              comboboxProps={{ withinPortal: true }}
-              data-testid="catalog-topic"
-            />
-            <Select
-              label={t('catalog.level')}
-              placeholder={t('catalog.any')}
-              data={courseLevels.map((v) => ({
-                value: v,
-                label: withCount(t(`level.${v}`), facets?.level[v]),
-              }))}
-              value={level ?? null}
-              onChange={(v) => update({ level: v })}
-              clearable
-              comboboxProps={{ withinPortal: true }}
-              data-testid="catalog-level"
-            />
-            <Select
-              label={t('catalog.mode')}
-              placeholder={t('catalog.any')}
-              data={deliveryModes.map((v) => ({
-                value: v,
-                label: withCount(t(`mode.${v}`), facets?.mode[v]),
-              }))}
-              value={mode ?? null}
-              onChange={(v) => update({ mode: v })}
-              clearable
-              comboboxProps={{ withinPortal: true }}
-              data-testid="catalog-mode"
-            />
-            <Select
-              label={t('catalog.province')}
-              placeholder={t('catalog.any')}
-              data={(provinces ?? []).map((p) => ({ value: p.code, label: provinceLabel(p, locale) }))}
-              value={get('province') || null}
-              onChange={(v) => update({ province: v })}
-              searchable
-              clearable
-              filter={foldFilter}
-              nothingFoundMessage={t('catalog.nothingFound')}
-              comboboxProps={{ withinPortal: true }}
-              data-testid="catalog-province"
-            />
-            <Select
-              label={t('catalog.language')}
-              placeholder={t('catalog.any')}
-              data={locales.map((v) => ({ value: v, label: t(`lang.${v}`) }))}
-              value={language ?? null}
-              onChange={(v) => update({ language: v })}
-              clearable
-              comboboxProps={{ withinPortal: true }}
-              data-testid="catalog-language"
-            />
-            <Select
-              label={t('catalog.program')}
-              placeholder={t('catalog.any')}
-              data={(programs.data?.items ?? []).map((p) => ({ value: p.code, label: p.name }))}
-              value={get('program') || null}
-              onChange={(v) => update({ program: v })}
-              clearable
-              comboboxProps={{ withinPortal: true }}
-              data-testid="catalog-program"
-            />
-            <SkillFilter value={get('skill')} onChange={(skill) => update({ skill })} />
-            <Select
-              label={t('catalog.sort')}
-              data={catalogSorts
-                .filter((s) => s !== 'relevance' || q)
-                .map((v) => ({ value: v, label: t(`catalog.sorts.${v}`) }))}
-              value={sort}
-              onChange={(v) => update({ sort: v })}
-              allowDeselect={false}
-              comboboxProps={{ withinPortal: true }}
-              data-testid="catalog-sort"
-            />
-          </SimpleGrid>
-        )}
+        <CollapsibleFilters active={activeFilters} testId="catalog">
+          <Select
+            label={t('catalog.topic')}
+            placeholder={t('catalog.any')}
+            data={courseTopics.map((v) => ({
+              value: v,
+              label: withCount(t(`topic.${v}`), facets?.topic[v]),
+            }))}
+            value={topic ?? null}
+            onChange={(v) => update({ topic: v })}
+            clearable
+            comboboxProps={{ withinPortal: true }}
+            data-testid="catalog-topic"
+          />
+          <Select
+            label={t('catalog.level')}
+            placeholder={t('catalog.any')}
+            data={courseLevels.map((v) => ({
+              value: v,
+              label: withCount(t(`level.${v}`), facets?.level[v]),
+            }))}
+            value={level ?? null}
+            onChange={(v) => update({ level: v })}
+            clearable
+            comboboxProps={{ withinPortal: true }}
+            data-testid="catalog-level"
+          />
+          <Select
+            label={t('catalog.mode')}
+            placeholder={t('catalog.any')}
+            data={deliveryModes.map((v) => ({
+              value: v,
+              label: withCount(t(`mode.${v}`), facets?.mode[v]),
+            }))}
+            value={mode ?? null}
+            onChange={(v) => update({ mode: v })}
+            clearable
+            comboboxProps={{ withinPortal: true }}
+            data-testid="catalog-mode"
+          />
+          <Select
+            label={t('catalog.province')}
+            placeholder={t('catalog.any')}
+            data={(provinces ?? []).map((p) => ({ value: p.code, label: provinceLabel(p, locale) }))}
+            value={get('province') || null}
+            onChange={(v) => update({ province: v })}
+            searchable
+            clearable
+            filter={foldFilter}
+            nothingFoundMessage={t('catalog.nothingFound')}
+            comboboxProps={{ withinPortal: true }}
+            data-testid="catalog-province"
+          />
+          <Select
+            label={t('catalog.language')}
+            placeholder={t('catalog.any')}
+            data={locales.map((v) => ({ value: v, label: t(`lang.${v}`) }))}
+            value={language ?? null}
+            onChange={(v) => update({ language: v })}
+            clearable
+            comboboxProps={{ withinPortal: true }}
+            data-testid="catalog-language"
+          />
+          <Select
+            label={t('catalog.program')}
+            placeholder={t('catalog.any')}
+            data={(programs.data?.items ?? []).map((p) => ({ value: p.code, label: p.name }))}
+            value={get('program') || null}
+            onChange={(v) => update({ program: v })}
+            clearable
+            comboboxProps={{ withinPortal: true }}
+            data-testid="catalog-program"
+          />
+          <SkillFilter value={get('skill')} onChange={(skill) => update({ skill })} />
+          <Select
+            label={t('catalog.sort')}
+            data={catalogSorts
+              .filter((s) => s !== 'relevance' || q)
+              .map((v) => ({ value: v, label: t(`catalog.sorts.${v}`) }))}
+            value={sort}
+            onChange={(v) => update({ sort: v })}
+            allowDeselect={false}
+            comboboxProps={{ withinPortal: true }}
+            data-testid="catalog-sort"
+          />
+        </CollapsibleFilters>
       </Stack>
 
       <ErrorAlert error={courses.error} />

@@ -10,9 +10,8 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link } from 'react-router';
 import { applicationStatuses } from '../../../common/talent';
-import { ApiError } from '../../api/client';
 import { applicationsApi } from '../../api/endpoints';
 import type {
   ApplicationStatus,
@@ -25,9 +24,7 @@ import { EmptyState } from '../../components/ui/EmptyState';
 import { ErrorAlert } from '../../components/ui/ErrorAlert';
 import { formatDate } from '../../components/ui/format';
 import { PageLoader } from '../../components/ui/PageLoader';
-import { usePageTitle } from '../../components/ui/usePageTitle';
 import { currentLocale } from '../../i18n';
-import { NotFoundPage } from '../home/NotFoundPage';
 import {
   ApplicationStatusBadge,
   ExplanationView,
@@ -35,18 +32,12 @@ import {
   JobStatusBadge,
   ScoreMeter,
   StatusHistory,
+  WithJob,
 } from '../jobs/components';
-import { candidatesQuery, jobApplicationsQuery, jobQuery } from '../jobs/queries';
+import { candidatesQuery, jobApplicationsQuery } from '../jobs/queries';
 
 export function EmployerJobPage() {
-  const { id = '' } = useParams();
-  const job = useQuery(jobQuery(id));
-  usePageTitle(job.data?.title);
-  if (job.error instanceof ApiError && (job.error.status === 404 || job.error.status === 400))
-    return <NotFoundPage />;
-  if (job.isPending) return <PageLoader />;
-  if (!job.data) return <ErrorAlert error={job.error} />;
-  return <EmployerJob job={job.data} />;
+  return <WithJob render={(job) => <EmployerJob job={job} />} />;
 }
 
 function EmployerJob({ job }: { job: JobDetail }) {

@@ -10,15 +10,12 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useParams } from 'react-router';
-import { ApiError } from '../../api/client';
+import { Link, useLocation } from 'react-router';
 import { jobsApi } from '../../api/endpoints';
 import type { JobDetail, MyJobFit } from '../../api/types';
 import { ErrorAlert } from '../../components/ui/ErrorAlert';
 import { PageLoader } from '../../components/ui/PageLoader';
-import { usePageTitle } from '../../components/ui/usePageTitle';
 import { useMe } from '../auth/hooks';
-import { NotFoundPage } from '../home/NotFoundPage';
 import { worksFor } from './access';
 import {
   ApplicationStatusBadge,
@@ -28,18 +25,12 @@ import {
   JobStatusBadge,
   Panel,
   VerifiedBadge,
+  WithJob,
 } from './components';
-import { jobFitQuery, jobQuery } from './queries';
+import { jobFitQuery } from './queries';
 
 export function JobPage() {
-  const { id = '' } = useParams();
-  const job = useQuery(jobQuery(id));
-  usePageTitle(job.data?.title);
-  if (job.error instanceof ApiError && (job.error.status === 404 || job.error.status === 400))
-    return <NotFoundPage />;
-  if (job.isPending) return <PageLoader />;
-  if (!job.data) return <ErrorAlert error={job.error} />;
-  return <Job job={job.data} />;
+  return <WithJob render={(job) => <Job job={job} />} />;
 }
 
 function Job({ job }: { job: JobDetail }) {

@@ -4,14 +4,13 @@
  */
 import './styles';
 import { Anchor, Button, Group, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
-import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { jobCountries, prefectures } from '../../../common/talent';
 import { isJobSort, jobSorts } from '../../api/domain';
 import type { JobCountry, JobListQuery, JobSort } from '../../api/types';
+import { CollapsibleFilters } from '../../components/ui/CollapsibleFilters';
 import { EmptyState } from '../../components/ui/EmptyState';
 import { ErrorAlert } from '../../components/ui/ErrorAlert';
 import { formatCountry, formatNumber } from '../../components/ui/format';
@@ -36,9 +35,6 @@ export function JobsPage() {
   const locale = currentLocale();
   const { get, page, update } = useListParams<Param>();
   const [search, setSearch] = useSearchParam(get('q'), (q) => update({ q }));
-  const wide = useMediaQuery('(min-width: 48em)', true, { getInitialValueInEffect: false });
-  const [filtersOpen, setFiltersOpen] = useState(false);
-  const filtersId = useId();
   const { provinces } = useProvinces();
 
   const q = get('q');
@@ -60,7 +56,6 @@ export function JobsPage() {
   const activeFilters = (['country', 'province', 'prefecture', 'skill'] as const).filter((k) =>
     get(k),
   ).length;
-  const showFilters = wide || filtersOpen;
   const clearAll = () => update({ q: null, country: null, province: null, prefecture: null, skill: null });
 
   return (
@@ -83,79 +78,63 @@ export function JobsPage() {
           data-testid="jobs-search"
           size="md"
         />
-        {!wide && (
-          <Group gap="xs">
-            <Button
-              variant="default"
-              size="sm"
-              onClick={() => setFiltersOpen((o) => !o)}
-              aria-expanded={filtersOpen}
-              aria-controls={filtersId}
-              data-testid="jobs-filters-toggle"
-            >
-              {activeFilters ? t('catalog.filtersCount', { count: activeFilters }) : t('catalog.filters')}
-            </Button>
-          </Group>
-        )}
-        {showFilters && (
-          <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm" id={filtersId}>
+        <CollapsibleFilters active={activeFilters} testId="jobs">
+          <Select
+            label={t('jobs.country')}
+            placeholder={t('catalog.any')}
+            data={jobCountries.map((c) => ({ value: c, label: formatCountry(c, locale) }))}
+            value={country ?? null}
+            onChange={(v) => update({ country: v, province: null, prefecture: null })}
+            clearable
+            comboboxProps={{ withinPortal: true }}
+            data-testid="jobs-country"
+          />
+          {country === 'JP' ? (
             <Select
-              label={t('jobs.country')}
+              label={t('jobs.prefecture')}
               placeholder={t('catalog.any')}
-              data={jobCountries.map((c) => ({ value: c, label: formatCountry(c, locale) }))}
-              value={country ?? null}
-              onChange={(v) => update({ country: v, province: null, prefecture: null })}
+              data={prefectures.map((p) => ({ value: p.code, label: prefectureName(p.code, locale) }))}
+              value={get('prefecture') || null}
+              onChange={(v) => update({ prefecture: v })}
+              searchable
               clearable
+              filter={foldFilter}
+              nothingFoundMessage={t('catalog.nothingFound')}
               comboboxProps={{ withinPortal: true }}
-              data-testid="jobs-country"
+              data-testid="jobs-prefecture"
             />
-            {country === 'JP' ? (
-              <Select
-                label={t('jobs.prefecture')}
-                placeholder={t('catalog.any')}
-                data={prefectures.map((p) => ({ value: p.code, label: prefectureName(p.code, locale) }))}
-                value={get('prefecture') || null}
-                onChange={(v) => update({ prefecture: v })}
-                searchable
-                clearable
-                filter={foldFilter}
-                nothingFoundMessage={t('catalog.nothingFound')}
-                comboboxProps={{ withinPortal: true }}
-                data-testid="jobs-prefecture"
-              />
-            ) : (
-              <Select
-                label={t('jobs.province')}
-                placeholder={t('catalog.any')}
-                description={country ? undefined : t('jobs.provinceHint')}
-                data={(provinces ?? []).map((p) => ({ value: p.code, label: provinceLabel(p, locale) }))}
-                value={get('province') || null}
-                onChange={(v) => update({ province: v, country: v ? 'VN' : country })}
-                searchable
-                clearable
-                filter={foldFilter}
-                nothingFoundMessage={t('catalog.nothingFound')}
-                comboboxProps={{ withinPortal: true }}
-                data-testid="jobs-province"
-              />
-            )}
-            <SkillSelect
-              label={t('jobs.skill')}
-              value={get('skill') || null}
-              onChange={(s) => update({ skill: s?.id ?? null })}
-              testId="jobs-skill"
-            />
+          ) : (
             <Select
-              label={t('catalog.sort')}
-              data={jobSorts.map((v) => ({ value: v, label: t(`jobs.sorts.${v}`) }))}
-              value={sort}
-              onChange={(v) => update({ sort: v === '-createdAt' ? null : v })}
-              allowDeselect={false}
+              label={t('jobs.province')}
+              placeholder={t('catalog.any')}
+              description={country ? undefined : t('jobs.provinceHint')}
+              data={(provinces ?? []).map((p) => ({ value: p.code, label: provinceLabel(p, locale) }))}
+              value={get('province') || null}
+              onChange={(v) => update({ province: v, country: v ? 'VN' : country })}
+              searchable
+              clearable
+              filter={foldFilter}
+              nothingFoundMessage={t('catalog.nothingFound')}
               comboboxProps={{ withinPortal: true }}
-              data-testid="jobs-sort"
+              data-testid="jobs-province"
             />
-          </SimpleGrid>
-        )}
+          )}
+          <SkillSelect
+            label={t('jobs.skill')}
+            value={get('skill') || null}
+            onChange={(s) => update({ skill: s?.id ?? null })}
+            testId="jobs-skill"
+          />
+          <Select
+            label={t('catalog.sort')}
+            data={jobSorts.map((v) => ({ value: v, label: t(`jobs.sorts.${v}`) }))}
+            value={sort}
+            onChange={(v) => update({ sort: v === '-createdAt' ? null : v })}
+            allowDeselect={false}
+            comboboxProps={{ withinPortal: true }}
+            data-testid="jobs-sort"
+          />
+        </CollapsibleFilters>
       </Stack>
 
       <ErrorAlert error={jobs.error} />

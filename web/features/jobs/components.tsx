@@ -3,21 +3,44 @@
  * the employer's "verified" mark, and the explanation of a match (score, reason, matched and missing).
  */
 import { Anchor, Badge, Card, Group, List, Progress, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useParams } from 'react-router';
+import { ApiError } from '../../api/client';
 import type {
   ApplicationStatus,
   ApplicationStep,
   CourseSuggestion,
   Explanation,
+  JobDetail,
   JobSummary,
 } from '../../api/types';
+import { ErrorAlert } from '../../components/ui/ErrorAlert';
 import { formatCountry, formatDate, formatNumber } from '../../components/ui/format';
+import { PageLoader } from '../../components/ui/PageLoader';
+import { usePageTitle } from '../../components/ui/usePageTitle';
 import { currentLocale } from '../../i18n';
+import { NotFoundPage } from '../home/NotFoundPage';
 import { formatAmount, prefectureName } from './format';
+import { jobQuery } from './queries';
 
 /** "20.000.000 ₫ – 25.000.000 ₫ / tháng", "from …", "up to …", or null without a salary. */
+/**
+ * The job of the address (`/jobs/:id`, `/employer/jobs/:id`) loaded, then shown by `render`: the
+ * title in the tab, a spinner while it loads, the 404 page for an unknown or malformed id.
+ */
+export function WithJob({ render }: { render: (job: JobDetail) => ReactNode }) {
+  const { id = '' } = useParams();
+  const job = useQuery(jobQuery(id));
+  usePageTitle(job.data?.title);
+  if (job.error instanceof ApiError && (job.error.status === 404 || job.error.status === 400))
+    return <NotFoundPage />;
+  if (job.isPending) return <PageLoader />;
+  if (!job.data) return <ErrorAlert error={job.error} />;
+  return render(job.data);
+}
+
 export function useSalary() {
   const { t } = useTranslation();
   const locale = currentLocale();

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/db';
+import { prng } from '../../../test/random';
 import {
   evidenceBySkill,
   type HeldSkill,
@@ -16,17 +17,6 @@ import {
 import { seedTaxonomy } from '../taxonomy/service';
 import { taxonomy } from '../taxonomy/skills';
 import { candidatesForSkills } from './repo';
-
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SKILLS = taxonomy.slice(0, 8).map((s) => s.id);
 /** Enough that some jobs are answered at a threshold and others fall through to scoring everyone. */
@@ -47,7 +37,7 @@ beforeAll(async () => {
   database = await createTestDatabase();
   const db = database.db;
   await seedTaxonomy(db);
-  const rnd = prng(11);
+  const rnd = prng(11).next;
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
   for (let i = 0; i < PEOPLE; i++) {
     const skills = new Map<string, HeldSkill>();
@@ -116,7 +106,7 @@ function bruteForce(
 
 describe('candidates for a job', () => {
   it('are the best people by the rule, Japanese level included, whatever threshold finds them', async () => {
-    const rnd = prng(5);
+    const rnd = prng(5).next;
     for (let n = 0; n < 12; n++) {
       const skills = [
         ...new Set(

@@ -3,6 +3,7 @@
  * when every job is explained one by one: the same jobs, the same scores, the same order.
  */
 import { describe, expect, it } from 'vitest';
+import { prng } from '../../../test/random';
 import {
   evidenceBySkill,
   explain,
@@ -15,24 +16,12 @@ import {
 import { OpenJobsIndex } from './open-index';
 import type { OpenJobRow } from './repo';
 
-/** A small seeded generator, so a failure can be replayed. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const SKILLS = Array.from({ length: 12 }, (_, i) => `s.k${i}`);
 const PROVINCES = ['01', '79', '92'];
 const TODAY = '2026-11-24';
 
 function generate(seed: number) {
-  const rnd = prng(seed);
+  const rnd = prng(seed).next;
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
   const jobs: OpenJobRow[] = Array.from({ length: 400 }, (_, i) => {
     const skills = [...new Set(Array.from({ length: 1 + Math.floor(rnd() * 4) }, () => pick(SKILLS)))].sort();
