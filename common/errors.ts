@@ -89,6 +89,10 @@ export const errorStatus = {
   NO_PERSON_RECORD: 422,
   MERGE_ALREADY_UNDONE: 409,
   MERGE_UNDO_BLOCKED: 409,
+  // events
+  EVENT_NOT_OPEN: 409,
+  EVENT_FULL: 409,
+  EVENT_CANCELLED: 409,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

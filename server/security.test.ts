@@ -113,6 +113,11 @@ describe('deny by default', () => {
         'GET /api/pathways/:slug',
         // The labour market: anonymous counts of open jobs and verified skills, no person in them.
         'GET /api/labour-market',
+        // Events: what anyone may read (no participants), and registering (a visitor's details are
+        // matched against the registry; rate-limited). Participants and check-in need a session.
+        'GET /api/events',
+        'GET /api/events/:id',
+        'POST /api/events/:id/registrations',
         ...apiRoutes()
           .filter((r) => r.public && r.url.startsWith('/api/geo/'))
           .map((r) => `${r.method} ${r.url}`),

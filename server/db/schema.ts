@@ -257,6 +257,52 @@ export interface CatalogCountsTable {
   n: number;
 }
 
+// ── Events and outreach (0013) ───────────────────────────────────────────────────────────────────
+export type EventTopic = '4ir_careers' | 'women_in_ai' | 'digital_education' | 'other';
+export type EventStatus = 'open' | 'closed' | 'cancelled';
+export type EventTranslations = Partial<Record<Locale, { title: string; description?: string }>>;
+export interface EventsTable {
+  id: Generated<string>;
+  program_id: Nullable<string>;
+  /** The organiser. */
+  organisation_id: string;
+  topic: EventTopic;
+  title: string;
+  description: Generated<string>;
+  /** The language of `title` and `description`. */
+  language: Locale;
+  translations: ColumnType<EventTranslations, string | undefined, string>;
+  /** foldVi of the title in every language. */
+  title_folded: string;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  online: boolean;
+  /** Required unless online. */
+  province_code: Nullable<string>;
+  location: Nullable<string>;
+  capacity: Nullable<number>;
+  status: Generated<EventStatus>;
+  created_by: Nullable<string>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+/** A person of the registry at an event: registered ahead or walked in; attendance = checked in. */
+export interface EventParticipantsTable {
+  id: Generated<string>;
+  event_id: string;
+  person_id: string;
+  registered_at: Generated<Date>;
+  registered_by: Nullable<string>;
+  walk_in: Generated<boolean>;
+  checked_in_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  checked_in_by: Nullable<string>;
+  /** SHA-256 of the QR code's token (events/checkin-token.ts). */
+  check_in_token_hash: string;
+  short_code: string;
+  /** The year of birth a visitor gave without a full date. */
+  birth_year: Nullable<number>;
+}
+
 export interface FilesTable {
   id: Generated<string>;
   organisation_id: Nullable<string>;
@@ -711,4 +757,6 @@ export interface DB {
   person_merges: PersonMergesTable;
   consents: ConsentsTable;
   catalog_counts: CatalogCountsTable;
+  events: EventsTable;
+  event_participants: EventParticipantsTable;
 }

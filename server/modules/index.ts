@@ -3,6 +3,7 @@ import type { ModuleRoutes } from '../lib/route';
 import { catalogRoutes } from './catalog/routes';
 import { credentialRoutes } from './credentials/routes';
 import { enrolmentRoutes } from './enrolment/routes';
+import { eventRoutes } from './events/routes';
 import { fileRoutes } from './files/routes';
 import { geoRoutes } from './geo/routes';
 import { healthRoutes } from './health/routes';
@@ -34,4 +35,5 @@ export const moduleRoutes: ModuleRoutes[] = [
   peopleRoutes,
   reviewRoutes,
   talentRoutes,
+  eventRoutes,
 ];
