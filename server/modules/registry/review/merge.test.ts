@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { snapshotTables } from '../../../db/backup';
 import { type Browser, createTestApp, type TestApp } from '../../../test/app';
+import { addParticipant, makeEvent } from '../../events/test-fixtures';
 import { blockingKeys } from '../match';
 import { openNationalId } from '../personal';
 import { candidatesByKeys } from '../repo';
@@ -288,6 +289,101 @@ describe('merging', () => {
     expect(await pair(bx)).toMatchObject({ person_a: b < x ? b : x, person_b: b < x ? x : b });
     const after = (await manager.get('/api/registry/duplicate-pairs?pageSize=100')).json().items;
     expect(after.map((p: { id: string }) => p.id)).toEqual(expect.arrayContaining([pairId, bx, by]));
+  });
+});
+
+describe('event participations', () => {
+  const participations = (personId: string) =>
+    db()
+      .selectFrom('event_participants')
+      .select(['id', 'event_id', 'checked_in_at', 'checked_in_by'])
+      .where('person_id', '=', personId)
+      .orderBy('id')
+      .execute();
+
+  it('move to the survivor; one event attended by both keeps one participation with the attendance; the undo puts all back', async () => {
+    const lan = await lanTwice('ev');
+    const pairId = await queuePair(t, lan.account, lan.roster);
+    const staff = w.userIds['trainer@mekong.vn']!;
+    const [onlyRoster, both, bothSurvivorPresent, onlyAccount] = [
+      await makeEvent(t, w.mekong, { title: 'Ngày hội nghề nghiệp 4.0', inDays: -20 }),
+      await makeEvent(t, w.mekong, { title: 'Phụ nữ trong AI', topic: 'women_in_ai', inDays: -10 }),
+      await makeEvent(t, w.mekong, { title: 'Giáo dục số', topic: 'digital_education', inDays: -5 }),
+      await makeEvent(t, w.mekong, { title: 'Hội thảo sắp tới', inDays: 5 }),
+    ];
+    const moved = await addParticipant(t, onlyRoster, lan.roster, { checkedIn: true, by: staff });
+    const keptNoCheckIn = await addParticipant(t, both, lan.account);
+    const rosterCheckedIn = await addParticipant(t, both, lan.roster, { walkIn: true, by: staff });
+    const keptPresent = await addParticipant(t, bothSurvivorPresent, lan.account, {
+      checkedIn: true,
+      by: staff,
+    });
+    const rosterAbsent = await addParticipant(t, bothSurvivorPresent, lan.roster);
+    const untouched = await addParticipant(t, onlyAccount, lan.account);
+    const before = await state();
+    const rosterRow = (await participations(lan.roster)).find((p) => p.id === rosterCheckedIn)!;
+
+    const res = await decide(manager, pairId, { decision: 'merge', survivorId: lan.account });
+    expect(res.statusCode, res.body).toBe(200);
+
+    const survivors = await participations(lan.account);
+    expect(survivors.map((p) => p.id).sort()).toEqual([moved, keptNoCheckIn, keptPresent, untouched].sort());
+    // The kept participation took the merged record's check-in, time and staff member as they were.
+    const kept = survivors.find((p) => p.id === keptNoCheckIn)!;
+    expect(kept.checked_in_at).toEqual(rosterRow.checked_in_at);
+    expect(kept.checked_in_by).toBe(staff);
+    expect(survivors.find((p) => p.id === keptPresent)!.checked_in_at).not.toBeNull();
+    // The merged record keeps its own participations in the events both attended, out of every count.
+    expect((await participations(lan.roster)).map((p) => p.id).sort()).toEqual(
+      [rosterCheckedIn, rosterAbsent].sort(),
+    );
+    const attended = await db()
+      .selectFrom('event_participants as ep')
+      .innerJoin('people as p', 'p.id', 'ep.person_id')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('ep.event_id', '=', both)
+      .where('ep.checked_in_at', 'is not', null)
+      .where('p.merged_into', 'is', null)
+      .executeTakeFirstOrThrow();
+    expect(Number(attended.n)).toBe(1);
+
+    const merge = await db()
+      .selectFrom('person_merges')
+      .select(['id', 'moved'])
+      .where('pair_id', '=', pairId)
+      .executeTakeFirstOrThrow();
+    expect((merge.moved as unknown as MergeMoves).events).toEqual({
+      moved: [moved],
+      same: expect.arrayContaining([
+        { keptId: keptNoCheckIn, otherId: rosterCheckedIn, tookCheckIn: true },
+        { keptId: keptPresent, otherId: rosterAbsent, tookCheckIn: false },
+      ]),
+    });
+
+    const undo = await manager.post(`/api/registry/person-merges/${merge.id}/undo`);
+    expect(undo.statusCode, undo.body).toBe(200);
+    expect(await state()).toEqual(before);
+  });
+
+  it('undoes a merge recorded before events existed (no `events` in its record)', async () => {
+    const a = await makePerson(t, { fullName: 'Trịnh Văn Hậu', dateOfBirth: '1993-03-03' });
+    const b = await makePerson(t, { fullName: 'Trinh Van Hau', dateOfBirth: '1993-03-03' });
+    const pairId = await queuePair(t, a, b);
+    const before = await state();
+    expect((await decide(manager, pairId, { decision: 'merge', survivorId: a })).statusCode).toBe(200);
+    const merge = await db()
+      .selectFrom('person_merges')
+      .select(['id', 'moved'])
+      .where('pair_id', '=', pairId)
+      .executeTakeFirstOrThrow();
+    const { events: _events, ...older } = merge.moved as unknown as MergeMoves;
+    await db()
+      .updateTable('person_merges')
+      .set({ moved: JSON.stringify(older) })
+      .where('id', '=', merge.id)
+      .execute();
+    expect((await manager.post(`/api/registry/person-merges/${merge.id}/undo`)).statusCode).toBe(200);
+    expect(await state()).toEqual(before);
   });
 });
 

@@ -12,6 +12,10 @@
  *     survivor has none for the same organisation or course; those it has already stay with the merged
  *     record (the same fact, recorded twice); its match keys are its own fields, which keep leading to
  *     the survivor through `merged_into` (registry/repo.ts candidatesByKeys), so nothing moves for them;
+ *   - event participations move to the survivor; where both took part in the same event (one
+ *     participation per person and event) the survivor's stays, taking the other's check-in when it
+ *     has none, and the merged record's stays with the merged record (the same attendance, recorded
+ *     twice), out of every count;
  *   - the survivor takes the identity fields it lacks (never overwriting one; the national ID sealed
  *     again for the survivor's id), and the merged record's account when only it has one;
  *   - the merged record points at the survivor (`merged_into`), and so do records merged into it;
@@ -75,6 +79,16 @@ export interface MergeMoves {
   mergedInto: string[];
   /** Other open pairs of the merged record, moved to the survivor: their people before. */
   pairsMoved: { id: string; personA: string; personB: string }[];
+  /** Event participations (absent from merges recorded before events existed, migration 0013). */
+  events?: {
+    /** The merged record's participations, moved to the survivor. */
+    moved: string[];
+    /**
+     * Events both took part in: the survivor's participation (`keptId`) stays, the merged record's
+     * (`otherId`) stays with it; `tookCheckIn` when the kept one took the other's check-in.
+     */
+    same: { keptId: string; otherId: string; tookCheckIn: boolean }[];
+  };
 }
 
 export class MergeRefusal extends Error {
@@ -167,6 +181,14 @@ export async function mergePeople(
   const trainerCertifications = await repo.moveKeyed(trx, 'trainer_certifications', mergedId, survivorId);
   const mergedInto = await repo.repointMergedInto(trx, mergedId, survivorId);
 
+  // Events: one participation per person and event; the survivor's stays where both took part.
+  const same: NonNullable<MergeMoves['events']>['same'] = [];
+  for (const p of await repo.sameEventParticipations(trx, survivorId, mergedId)) {
+    if (p.takes_check_in) await repo.copyEventCheckIn(trx, p.kept_id, p.other_id);
+    same.push({ keptId: p.kept_id, otherId: p.other_id, tookCheckIn: p.takes_check_in });
+  }
+  const events = { moved: await repo.moveEventParticipations(trx, mergedId, survivorId), same };
+
   // The merged record's other open pairs: the survivor is now who they are about.
   const pairsMoved: MergeMoves['pairsMoved'] = [];
   for (const p of await repo.openPairsOf(trx, mergedId, input.pair?.id ?? null)) {
@@ -198,6 +220,7 @@ export async function mergePeople(
     trainerCertifications,
     mergedInto,
     pairsMoved,
+    events,
   };
 }
 
@@ -235,6 +258,13 @@ export async function undoMerge(
     });
   for (const p of moves.pairsMoved) await repo.setPairPeople(trx, p.id, p.personA, p.personB);
   await repo.restoreMergedInto(trx, moves.mergedInto, s, x);
+  if (moves.events) {
+    await repo.moveEventParticipationsBack(trx, moves.events.moved, s, x);
+    await repo.clearEventCheckIn(
+      trx,
+      moves.events.same.filter((e) => e.tookCheckIn).map((e) => e.keptId),
+    );
+  }
   await repo.moveKeyedBack(trx, 'trainer_certifications', moves.trainerCertifications, s, x);
   await repo.moveKeyedBack(trx, 'person_organisations', moves.organisations, s, x);
   await repo.moveBack(trx, 'consents', moves.consents, s, x);

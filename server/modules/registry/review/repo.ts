@@ -386,6 +386,61 @@ export async function moveKeyedBack(db: Db, table: Keyed, keys: readonly string[
   );
 }
 
+// ---- event participations (one per person and event) -------------------------------------------------
+
+/**
+ * Events both people take part in: the survivor's participation (kept), the merged record's (left with
+ * it), and whether the kept one lacks the other's check-in (then it takes it, `copyEventCheckIn`).
+ */
+export const sameEventParticipations = (db: Db, survivorId: string, mergedId: string) =>
+  db
+    .selectFrom('event_participants as s')
+    .innerJoin('event_participants as m', 'm.event_id', 's.event_id')
+    .select(['s.id as kept_id', 'm.id as other_id'])
+    .select(sql<boolean>`s.checked_in_at is null and m.checked_in_at is not null`.as('takes_check_in'))
+    .where('s.person_id', '=', survivorId)
+    .where('m.person_id', '=', mergedId)
+    .orderBy('s.id')
+    .execute();
+
+/** The kept participation takes the other's check-in, time and staff member as they were. */
+export const copyEventCheckIn = (db: Db, keptId: string, fromId: string) =>
+  sql`
+    update event_participants as k set checked_in_at = f.checked_in_at, checked_in_by = f.checked_in_by
+    from event_participants as f
+    where k.id = ${keptId}::uuid and f.id = ${fromId}::uuid and k.checked_in_at is null`.execute(db);
+
+export const clearEventCheckIn = (db: Db, ids: readonly string[]) =>
+  ids.length === 0
+    ? Promise.resolve()
+    : db
+        .updateTable('event_participants')
+        .set({ checked_in_at: null, checked_in_by: null })
+        .where('id', 'in', [...ids])
+        .execute()
+        .then(() => undefined);
+
+/** The merged record's participations in events the survivor has none in; the ids moved. */
+export const moveEventParticipations = (db: Db, from: string, to: string) =>
+  sql<{ id: string }>`
+    update event_participants as t set person_id = ${to}::uuid
+    where t.person_id = ${from}::uuid
+      and not exists (select 1 from event_participants s where s.person_id = ${to}::uuid and s.event_id = t.event_id)
+    returning t.id`
+    .execute(db)
+    .then((r) => r.rows.map((x) => x.id));
+
+export const moveEventParticipationsBack = (db: Db, ids: readonly string[], from: string, to: string) =>
+  ids.length === 0
+    ? Promise.resolve()
+    : db
+        .updateTable('event_participants')
+        .set({ person_id: to })
+        .where('id', 'in', [...ids])
+        .where('person_id', '=', from)
+        .execute()
+        .then(() => undefined);
+
 // ---- other pairs of the merged record ------------------------------------------------------------------
 
 /** Open pairs of a person other than `exceptId`, with whether the other person still stands. */
