@@ -186,6 +186,22 @@ export const ExportApplication = Type.Object({
   updatedAt: DateTime,
 });
 
+/** A participation in an event (events/): registered ahead or walked in; attended when checked in. */
+export const ExportEvent = Type.Object({
+  id: Uuid,
+  event: Type.String(),
+  organiser: Type.String(),
+  startsAt: DateTime,
+  endsAt: DateTime,
+  online: Type.Boolean(),
+  province: NullableString,
+  registeredAt: DateTime,
+  walkIn: Type.Boolean(),
+  checkedInAt: NullableDateTime,
+  /** The year of birth given at registration without a full date. */
+  birthYear: Type.Union([Type.Integer(), Type.Null()]),
+});
+
 export const PersonalDataExport = Type.Object({
   format: Type.Literal('nhanluc-personal-data'),
   version: Type.Literal(1),
@@ -200,6 +216,7 @@ export const PersonalDataExport = Type.Object({
   credentials: Type.Array(ExportCredential),
   talentProfile: Type.Union([ExportTalent, Type.Null()]),
   applications: Type.Array(ExportApplication),
+  events: Type.Array(ExportEvent),
   consents: Type.Object({
     current: Type.Array(
       Type.Object({

@@ -189,6 +189,18 @@ export function renderPersonalDataHtml(d: PersonalDataExportT, locale: Locale): 
       when(a.updatedAt),
     ]),
   );
+  const events = table(
+    ['event', 'organisation', 'startsAt', 'place', 'registeredAt', 'walkIn', 'checkedInAt'],
+    d.events.map((e) => [
+      e.event,
+      e.organiser,
+      when(e.startsAt),
+      e.online ? t('online') : e.province,
+      when(e.registeredAt),
+      e.walkIn,
+      when(e.checkedInAt),
+    ]),
+  );
   const titleOf = (purpose: string) =>
     d.consents.current.find((c) => c.purpose === purpose)?.title ?? purpose;
   const consentHistory = table(
@@ -247,6 +259,7 @@ ${section('quizAttempts', attempts)}
 ${section('credentials', credentials)}
 ${section('talentProfile', talent)}
 ${section('applications', applications)}
+${section('events', events)}
 ${section('consents', consents)}
 ${section('consentHistory', consentHistory)}
 ${section('notifications', notifications)}

@@ -14,6 +14,7 @@ import type {
 import type { Locale } from '../../../common/i18n/locales';
 import { jlptName } from '../../../common/talent';
 import { statusOf } from '../credentials/service';
+import { eventWords } from '../events/presenter';
 import { courseTitleIn, renderNotification } from '../notifications/service';
 import type { ConsentRow } from './repo';
 import type { PersonalData } from './service';
@@ -164,6 +165,19 @@ export function presentPersonalData(d: PersonalData, locale: Locale, now = new D
       note: a.note,
       appliedAt: iso(a.created_at),
       updatedAt: iso(a.updated_at),
+    })),
+    events: d.events.map((e) => ({
+      id: e.id,
+      event: eventWords({ ...e, description: '' }, locale).title,
+      organiser: e.organiser,
+      startsAt: iso(e.starts_at),
+      endsAt: iso(e.ends_at),
+      online: e.online,
+      province: e.province_name,
+      registeredAt: iso(e.registered_at),
+      walkIn: e.walk_in,
+      checkedInAt: isoOrNull(e.checked_in_at),
+      birthYear: e.birth_year,
     })),
     consents: {
       current: overview.consents.map((s) => ({

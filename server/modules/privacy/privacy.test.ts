@@ -15,6 +15,7 @@ import { snapshotTables } from '../../db/backup';
 import { deriveKey, keyedHash, seal } from '../../lib/seal';
 import { Browser, createTestApp, createUser, TEST_PASSWORD, type TestApp } from '../../test/app';
 import { addQuizLesson, gradedAttempt, makeCourse } from '../enrolment/test-fixtures';
+import { makeEvent } from '../events/test-fixtures';
 import { insertOrganisation } from '../organisations/repo';
 import { candidatesByKeys } from '../registry/repo';
 import { hasConsent, redact } from './service';
@@ -35,6 +36,7 @@ let userId: string;
 let personId: string;
 let cohortId: string;
 let enrolmentId: string;
+let eventId: string;
 
 const jobMatching = consentWording.job_matching.version;
 
@@ -124,6 +126,18 @@ beforeAll(async () => {
   await createUser(t, 'other@hocvien.vn');
   const other = await new Browser(t).login('other@hocvien.vn');
   await other.post('/api/me/enrolments', { cohortId });
+
+  // An event of the partner: both register, the learner is checked in at the door.
+  eventId = await makeEvent(t, orgA, {
+    title: 'Ngày hội Phụ nữ trong AI',
+    topic: 'women_in_ai',
+    inDays: 0.01,
+  });
+  const registered = await learner.post(`/api/events/${eventId}/registrations`, {});
+  expect(registered.statusCode).toBe(201);
+  expect((await other.post(`/api/events/${eventId}/registrations`, {})).statusCode).toBe(201);
+  const checkedIn = await adminA.post(`/api/events/${eventId}/participants/${registered.json().id}/check-in`);
+  expect(checkedIn.statusCode).toBe(200);
 });
 afterAll(() => t.close());
 
@@ -290,6 +304,15 @@ describe('the copy of my data', () => {
       lessonProgress: [{ enrolmentId, lesson: 'Bài 1' }],
       quizAttempts: [{ enrolmentId, scorePct: 85, passed: true }],
       credentials: [{ course: 'Kỹ năng số cơ bản', issuer: 'Học viện Số Đồng Tháp', status: 'active' }],
+      events: [
+        {
+          event: 'Ngày hội Phụ nữ trong AI',
+          organiser: 'Học viện Số Đồng Tháp',
+          online: false,
+          walkIn: false,
+          checkedInAt: expect.any(String),
+        },
+      ],
     });
     expect(d.consents.history).toHaveLength(2);
     expect(d.consents.current[2]).toMatchObject({
@@ -300,7 +323,13 @@ describe('the copy of my data', () => {
     expect(d.notifications.map((n: { kind: string }) => n.kind)).toContain('certificate_issued');
     const actions = d.audit.map((a: { action: string }) => a.action);
     expect(actions).toEqual(
-      expect.arrayContaining(['user.registered', 'consent.granted', 'consent.withdrawn']),
+      expect.arrayContaining([
+        'user.registered',
+        'consent.granted',
+        'consent.withdrawn',
+        'event.registered',
+        'event.checked_in',
+      ]),
     );
     expect(d.audit.find((a: { action: string }) => a.action === 'user.registered')).toMatchObject({
       byYou: true,
@@ -319,6 +348,7 @@ describe('the copy of my data', () => {
     expect(html).not.toContain('<script');
     expect(html).toContain(CCCD);
     expect(html).toContain('KNS-1');
+    expect(html).toContain('Ngày hội Phụ nữ trong AI');
     expect(html).toContain(consentWording.job_matching.text.vi.title);
 
     // The account's language decides; in Japanese the same page reads in Japanese.
@@ -351,6 +381,14 @@ describe('erasure', () => {
       group by p.sex, p.province_code order by p.sex, p.province_code`
       .execute(t.ctx.db)
       .then((r) => r.rows);
+  /** Registered and present per event and sex: what impact monitoring counts. */
+  const attendance = () =>
+    sql<{ event_id: string; sex: string | null; registered: number; present: number }>`
+      select ep.event_id, p.sex, count(*)::int as registered, count(ep.checked_in_at)::int as present
+      from event_participants ep join people p on p.id = ep.person_id
+      group by ep.event_id, p.sex order by ep.event_id, p.sex`
+      .execute(t.ctx.db)
+      .then((r) => r.rows);
   const countRows = async () =>
     Object.fromEntries(Object.entries(await snapshotTables(t.ctx.db)).map(([k, v]) => [k, v.length]));
 
@@ -368,6 +406,8 @@ describe('erasure', () => {
 
   it('erases the person everywhere while the counts stay right', async () => {
     const stats = await statistics();
+    const events = await attendance();
+    expect(events.find((e) => e.event_id === eventId && e.sex === 'F')).toMatchObject({ present: 1 });
     const credential = await t.ctx.db
       .selectFrom('credentials')
       .select(['id', 'pdf_file_id'])
@@ -419,6 +459,7 @@ describe('erasure', () => {
     });
     expect(person.province_code).not.toBeNull();
     expect(await statistics()).toEqual(stats);
+    expect(await attendance()).toEqual(events);
     const kept = await t.ctx.db
       .selectFrom('consents')
       .select((eb) => eb.fn.countAll<number>().as('n'))

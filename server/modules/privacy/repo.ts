@@ -203,6 +203,33 @@ export const notificationsOf = (db: Db, userId: string) =>
     .orderBy('id')
     .execute();
 
+/** The person's participations in events (events/), with the event and its organiser. */
+export const eventsOf = (db: Db, personId: string) =>
+  db
+    .selectFrom('event_participants as ep')
+    .innerJoin('events as e', 'e.id', 'ep.event_id')
+    .innerJoin('organisations as o', 'o.id', 'e.organisation_id')
+    .leftJoin('provinces as pr', 'pr.code', 'e.province_code')
+    .select([
+      'ep.id',
+      'e.title',
+      'e.translations',
+      'e.language',
+      'o.name as organiser',
+      'e.starts_at',
+      'e.ends_at',
+      'e.online',
+      'pr.name as province_name',
+      'ep.registered_at',
+      'ep.walk_in',
+      'ep.checked_in_at',
+      'ep.birth_year',
+    ])
+    .where('ep.person_id', '=', personId)
+    .orderBy('e.starts_at')
+    .orderBy('ep.id')
+    .execute();
+
 /** Audit entries whose subject is the account or the person (directly, or named in the details). */
 export const auditAbout = (db: Db, userId: string, personIds: readonly string[]) =>
   db

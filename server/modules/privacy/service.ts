@@ -121,6 +121,7 @@ async function rowsOfPerson(db: Kysely<DB>, personId: string) {
     talent,
     skills,
     applications,
+    events,
   ] = await Promise.all([
     repo.organisationsKnowing(db, personId),
     enrolmentsOf(db, personId, undefined, 'asc'),
@@ -132,6 +133,7 @@ async function rowsOfPerson(db: Kysely<DB>, personId: string) {
     repo.talentProfileOf(db, personId),
     repo.talentSkillsOf(db, personId),
     repo.applicationsOf(db, personId),
+    repo.eventsOf(db, personId),
   ]);
   return {
     knownTo,
@@ -144,6 +146,7 @@ async function rowsOfPerson(db: Kysely<DB>, personId: string) {
     talent: talent ?? null,
     skills,
     applications,
+    events,
   };
 }
 type PersonRows = Awaited<ReturnType<typeof rowsOfPerson>>;
@@ -158,6 +161,7 @@ const noRows: PersonRows = {
   talent: null,
   skills: [],
   applications: [],
+  events: [],
 };
 
 /** Everything the platform holds about the signed-in person, as rows; the presenter shapes them. */
