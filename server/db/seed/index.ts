@@ -5,6 +5,7 @@
 import type { AppContext } from '../../lib/context';
 import { seedDemoCourses } from '../../modules/catalog/demo';
 import { seedDemoCohorts } from '../../modules/enrolment/demo';
+import { seedDemoEvents } from '../../modules/events/demo';
 import { seedDemoQuizzes } from '../../modules/quizzes/demo';
 import { seedDemoDuplicates } from '../../modules/registry/review/demo';
 import { seedDemoTalent } from '../../modules/talent/demo';
@@ -34,6 +35,7 @@ export async function seedOnFirstStart(ctx: AppContext): Promise<SeedResult> {
   if (ctx.config.SEED_DEMO) await seedDemoCohorts(ctx);
   if (ctx.config.SEED_DEMO) await seedDemoDuplicates(ctx);
   if (ctx.config.SEED_DEMO) await seedDemoTalent(ctx);
+  if (ctx.config.SEED_DEMO) await seedDemoEvents(ctx);
   await ctx.db
     .insertInto('app_meta')
     .values({ key: 'seeded_at', value: new Date().toISOString() })

@@ -361,3 +361,23 @@ export async function listParticipants(db: Db, f: ParticipantFilter) {
   ]);
   return { rows, total: Number(total.n) };
 }
+
+/** The demo's history: when a participation was made and attended (events/demo.ts). */
+export const setParticipantTimes = (
+  db: Db,
+  id: string,
+  t: { registeredAt: Date; checkedInAt: Date | null; checkedInBy: string | null },
+) =>
+  db
+    .updateTable('event_participants')
+    .set({ registered_at: t.registeredAt, checked_in_at: t.checkedInAt, checked_in_by: t.checkedInBy })
+    .where('id', '=', id)
+    .execute();
+
+export const eventTitled = (db: Db, organisationId: string, title: string) =>
+  db
+    .selectFrom('events')
+    .select('id')
+    .where('organisation_id', '=', organisationId)
+    .where('title', '=', title)
+    .executeTakeFirst();

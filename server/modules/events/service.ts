@@ -195,6 +195,25 @@ async function addParticipant(
   return id;
 }
 
+/** A participation with its history, for the demo seed (events/demo.ts): inside the seed's transaction. */
+export async function addDemoParticipant(
+  ctx: AppContext,
+  trx: Db,
+  p: {
+    eventId: string;
+    personId: string;
+    registeredBy: string | null;
+    walkIn: boolean;
+    registeredAt: Date;
+    checkedInAt: Date | null;
+    checkedInBy: string | null;
+  },
+) {
+  const id = await addParticipant(ctx, trx, { ...p, birthYear: null });
+  await repo.setParticipantTimes(trx, id, p);
+  return id;
+}
+
 // ---- registration ------------------------------------------------------------------------------------------
 
 /**
