@@ -31,11 +31,16 @@ const MAX_PARAMS = 30_000;
 const MIGRATION_TABLE = 'schema_migration';
 /** The migrator's bookkeeping, never application data (its lock table keeps Kysely's default name). */
 /** Tables kept by triggers from other tables' rows: not written, emptied on restore, rebuilt as rows come in. */
-const DERIVED_TABLES = ['catalog_counts'];
+const DERIVED_TABLES = ['catalog_counts', 'analytics_tombstones'];
+/**
+ * Bookkeeping that is not data: the migrator's, and the analytics store's versions (a restore's own
+ * inserts move them, which is what tells a running store to read again).
+ */
 const SKIPPED_TABLES = new Set([
   MIGRATION_TABLE,
   'kysely_migration_lock',
   'schema_migration_lock',
+  'analytics_versions',
   ...DERIVED_TABLES,
 ]);
 
@@ -97,10 +102,11 @@ async function readCatalog(db: Kysely<DB>): Promise<TableInfo[]> {
     select table_name as name from information_schema.tables
     where table_schema = current_schema() and table_type = 'BASE TABLE'
     order by table_name`.execute(db);
-  // Generated columns are computed by PostgreSQL: neither written to a backup nor inserted back.
+  // Generated columns are computed by PostgreSQL: neither written to a backup nor inserted back. Nor
+  // is the analytics store's change stamp: a restored row takes a new one, as any written row does.
   const columns = await sql<{ table: string; name: string; type: string }>`
     select table_name as table, column_name as name, data_type as type from information_schema.columns
-    where table_schema = current_schema() and is_generated <> 'ALWAYS'
+    where table_schema = current_schema() and is_generated <> 'ALWAYS' and column_name <> 'analytics_seq'
     order by table_name, ordinal_position`.execute(db);
   const keys = await sql<{ table: string; name: string }>`
     select kcu.table_name as table, kcu.column_name as name

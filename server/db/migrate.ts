@@ -14,6 +14,7 @@ import * as m0008 from './migrations/0008_person_name_keys';
 import * as m0009 from './migrations/0009_esco';
 import * as m0010 from './migrations/0010_talent';
 import * as m0011 from './migrations/0011_talent_matching';
+import * as m0012 from './migrations/0012_impact';
 import * as m0013 from './migrations/0013_events';
 
 export const migrations: Record<string, Migration> = {
@@ -28,6 +29,7 @@ export const migrations: Record<string, Migration> = {
   '0009_esco': m0009,
   '0010_talent': m0010,
   '0011_talent_matching': m0011,
+  '0012_impact': m0012,
   '0013_events': m0013,
 };
 

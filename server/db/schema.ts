@@ -134,6 +134,9 @@ export interface ProgramsTable {
   starts_on: ColumnType<string | null, string | null | undefined, string | null>;
   ends_on: ColumnType<string | null, string | null | undefined, string | null>;
   is_demo: Generated<boolean>;
+  /** Budget in integer minor units of `budget_currency` (VND has none: đồng; JPY: yen; USD: cents). */
+  budget_minor: Nullable<string>;
+  budget_currency: Nullable<string>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
 }
@@ -174,6 +177,11 @@ export interface PeopleTable {
   /** Halves of the date match keys (registry/match.ts nameKeys): folded family name, sorted initials. */
   name_family: Nullable<string>;
   name_initials: Nullable<string>;
+  /** The analytics store's small integer for this person (identity, never reused). */
+  person_no: Generated<number>;
+  /** urban/rural from the commune's kind, kept by a trigger; erasure keeps it (anonymous statistics). */
+  area: ColumnType<'urban' | 'rural' | null, never, never>;
+  analytics_seq: ColumnType<string, never, never>;
 }
 
 export type RosterImportStatus = 'previewed' | 'committed' | 'failed';
@@ -482,6 +490,8 @@ export interface EnrolmentsTable {
   transferred_to: Nullable<string>;
   created_by: Nullable<string>;
   updated_at: Generated<Date>;
+  enrolment_no: Generated<number>;
+  analytics_seq: ColumnType<string, never, never>;
 }
 
 export type AttendanceStatus = 'present' | 'absent' | 'excused';
@@ -704,6 +714,83 @@ export interface ApplicationEventsTable {
   at: Generated<Date>;
 }
 
+// ── Impact monitoring (0012) ─────────────────────────────────────────────────────────────────────
+export interface AnalyticsTombstonesTable {
+  seq: ColumnType<string, never, never>;
+  source: 'people' | 'enrolments';
+  no: number;
+}
+export interface AnalyticsVersionsTable {
+  source: string;
+  version: ColumnType<string, never, never>;
+}
+export type AwardKind = 'masters' | 'doctoral' | 'other';
+export interface ScholarshipAwardsTable {
+  id: Generated<string>;
+  program_id: string;
+  person_id: string;
+  kind: AwardKind;
+  awarded_on: ColumnType<string, string, string>;
+  created_by: Nullable<string>;
+  created_at: Generated<Date>;
+}
+export interface IndicatorsTable {
+  id: Generated<string>;
+  code: string;
+  name_vi: string;
+  name_en: string;
+  name_ja: string;
+  definition_vi: Generated<string>;
+  definition_en: Generated<string>;
+  definition_ja: Generated<string>;
+  unit: 'count' | 'percent';
+  rule: ColumnType<unknown, string, string>;
+  disaggregations: ColumnType<string[], string[] | undefined, string[]>;
+  builtin: Generated<boolean>;
+  created_by: Nullable<string>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+export interface ProgramIndicatorsTable {
+  program_id: string;
+  indicator_id: string;
+  position: Generated<number>;
+}
+export interface IndicatorTargetsTable {
+  id: Generated<string>;
+  program_id: string;
+  indicator_id: string;
+  year: Nullable<number>;
+  quarter: Nullable<number>;
+  dimension: Nullable<string>;
+  dimension_value: Nullable<string>;
+  /** numeric, read as a string */
+  value: ColumnType<string, string | number, string | number>;
+  updated_by: Nullable<string>;
+  updated_at: Generated<Date>;
+}
+export type ManualResultStatus = 'submitted' | 'approved' | 'returned';
+export interface ManualResultsTable {
+  id: Generated<string>;
+  program_id: string;
+  indicator_id: string;
+  organisation_id: Nullable<string>;
+  year: number;
+  quarter: Nullable<number>;
+  value: ColumnType<string, string | number, string | number>;
+  note: Generated<string>;
+  status: Generated<ManualResultStatus>;
+  submitted_by: Nullable<string>;
+  submitted_at: Generated<Date>;
+  decided_by: Nullable<string>;
+  decided_at: Nullable<Date>;
+  decision_note: Generated<string>;
+}
+export interface ManualResultFilesTable {
+  manual_result_id: string;
+  file_id: string;
+}
+
 export interface DB {
   app_meta: AppMetaTable;
   users: UsersTable;
@@ -759,4 +846,12 @@ export interface DB {
   catalog_counts: CatalogCountsTable;
   events: EventsTable;
   event_participants: EventParticipantsTable;
+  analytics_tombstones: AnalyticsTombstonesTable;
+  analytics_versions: AnalyticsVersionsTable;
+  scholarship_awards: ScholarshipAwardsTable;
+  indicators: IndicatorsTable;
+  program_indicators: ProgramIndicatorsTable;
+  indicator_targets: IndicatorTargetsTable;
+  manual_results: ManualResultsTable;
+  manual_result_files: ManualResultFilesTable;
 }

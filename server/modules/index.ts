@@ -8,6 +8,7 @@ import { fileRoutes } from './files/routes';
 import { geoRoutes } from './geo/routes';
 import { healthRoutes } from './health/routes';
 import { identityRoutes } from './identity/routes';
+import { impactRoutes } from './impact/routes';
 import { notificationRoutes } from './notifications/routes';
 import { organisationRoutes } from './organisations/routes';
 import { privacyRoutes } from './privacy/routes';
@@ -36,4 +37,5 @@ export const moduleRoutes: ModuleRoutes[] = [
   reviewRoutes,
   talentRoutes,
   eventRoutes,
+  impactRoutes,
 ];

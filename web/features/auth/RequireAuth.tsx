@@ -6,6 +6,7 @@ import type { Me } from '../../api/types';
 import { ErrorAlert } from '../../components/ui/ErrorAlert';
 import { PageLoader } from '../../components/ui/PageLoader';
 import { usePageTitle } from '../../components/ui/usePageTitle';
+import { canSeeImpact } from '../impact/access';
 import { isEmployer } from '../jobs/access';
 import { canReadPeople } from '../people/access';
 import { canReviewDuplicates } from '../review/access';
@@ -19,6 +20,7 @@ type Rule =
   | 'teacher'
   | 'peopleReader'
   | 'registryReviewer'
+  | 'impactViewer'
   | 'employer';
 
 function allowed(rule: Rule, me: Me, orgId: string | undefined) {
@@ -27,6 +29,7 @@ function allowed(rule: Rule, me: Me, orgId: string | undefined) {
   if (rule === 'teacher') return canTeach(me);
   if (rule === 'peopleReader') return canReadPeople(me);
   if (rule === 'registryReviewer') return canReviewDuplicates(me);
+  if (rule === 'impactViewer') return canSeeImpact(me);
   if (rule === 'employer') return isEmployer(me);
   return true;
 }

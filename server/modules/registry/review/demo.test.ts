@@ -13,17 +13,18 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('demo duplicates', () => {
-  it('queues two likely pairs, once', async () => {
+  it('queues three likely pairs (one from the impact demo), once', async () => {
     const manager = await new Browser(t, 'en').login('manager@demo.nhanluc.vn', DEMO_PASSWORD);
     const queue = (await manager.get('/api/registry/duplicate-pairs')).json();
-    expect(queue.total).toBe(2);
+    expect(queue.total).toBe(3);
     const names = queue.items.map((p: { a: { fullName: string }; b: { fullName: string } }) =>
       [p.a.fullName, p.b.fullName].sort(),
     );
     expect(names).toContainEqual(['Nguyen Thi Lan', 'Nguyễn Thị Lan']);
     expect(names).toContainEqual(['Tran Van Hung', 'Trần Văn Hùng']);
+    expect(names).toContainEqual(['Pham Thi Hoa', 'Phạm Thị Hoa']);
     expect(await seedDemoDuplicates(t.ctx)).toEqual({ pairs: 0 });
-    expect((await manager.get('/api/registry/duplicate-pairs')).json().total).toBe(2);
+    expect((await manager.get('/api/registry/duplicate-pairs')).json().total).toBe(3);
 
     // Lan's account survives and takes the class she finished under the Hòa Lạc roster; undone after.
     const lan = queue.items.find((p: { reasons: { code: string }[]; a: { fullName: string } }) =>
