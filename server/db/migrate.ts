@@ -16,6 +16,7 @@ import * as m0010 from './migrations/0010_talent';
 import * as m0011 from './migrations/0011_talent_matching';
 import * as m0012 from './migrations/0012_impact';
 import * as m0013 from './migrations/0013_events';
+import * as m0014 from './migrations/0014_impact_events';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -31,6 +32,7 @@ export const migrations: Record<string, Migration> = {
   '0011_talent_matching': m0011,
   '0012_impact': m0012,
   '0013_events': m0013,
+  '0014_impact_events': m0014,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -271,6 +271,29 @@ export async function generateWorld(db: Kysely<DB>, spec: WorldSpec): Promise<Wo
     db,
   );
 
+  // events: three per program, organised by its partners; a share of people registered, most checked in
+  for (let p = 0; p < spec.programs; p++) {
+    for (let k = 0; k < 3; k++) {
+      const day = rand.int(0, days - 1);
+      const ev = await sql<{ id: string }>`
+        insert into events (program_id, organisation_id, topic, title, language, title_folded, starts_at, ends_at, online, province_code)
+        values (${programIds[p]!}, ${partnerIds[(p + k) % partnerIds.length]!}, ${k === 0 ? 'women_in_ai' : '4ir_careers'},
+          ${`Sự kiện ${p + 1}.${k + 1}`}, 'vi', ${`su kien ${p + 1}.${k + 1}`},
+          ${from}::date + ${day}::int + time '08:00', ${from}::date + ${day}::int + time '17:00', ${k === 2}, ${k === 2 ? null : '01'})
+        returning id`.execute(db);
+      const eventId = ev.rows[0]!.id;
+      await sql`
+        insert into event_participants (event_id, person_id, registered_at, walk_in, checked_in_at, check_in_token_hash, short_code)
+        select ${eventId}::uuid, p.id, ${from}::date + ${day}::int - 7, ${mix('p.person_no', 20 + k, 10)} = 0,
+          case when ${mix('p.person_no', 20 + k, 10)} < 7 then ${from}::date + ${day}::int + time '08:30' end,
+          md5(${eventId}::text || p.id::text), p.person_no::text
+        from people p
+        where p.person_no between ${lo}::int and ${lo + span - 1}::int and ${mix('p.person_no', 30 + p * 3 + k, 25)} = 0`.execute(
+        db,
+      );
+    }
+  }
+
   // scholarships: a few people of each program a year
   for (let p = 0; p < spec.programs; p++) {
     await sql`

@@ -119,6 +119,16 @@ export async function hires(db: Db) {
   return rows;
 }
 
+/** Check-ins at events (attendance), with the event's program and organiser. */
+export async function attendances(db: Db) {
+  const { rows } = await sql<{ person: number; program: string | null; org: string; day: number }>`
+    select p.person_no as person, ev.program_id as program, ev.organisation_id as org,
+      ${localDay('ep.checked_in_at')} as day
+    from event_participants ep join events ev on ev.id = ep.event_id join people p on p.id = ep.person_id
+    where ep.checked_in_at is not null`.execute(db);
+  return rows;
+}
+
 export async function awards(db: Db) {
   const { rows } = await sql<{ person: number; program: string; kind: string; day: number }>`
     select p.person_no as person, s.program_id as program, s.kind, (s.awarded_on - date '1970-01-01') as day

@@ -79,6 +79,11 @@ export interface SmallFacts {
   awardProgram: Int32Array;
   awardKind: Uint8Array;
   awardDay: Int32Array;
+  /** check-ins at events: person, program index (-1: none), organiser index, day */
+  attendPerson: Int32Array;
+  attendProgram: Int32Array;
+  attendOrg: Int32Array;
+  attendDay: Int32Array;
 }
 
 export const AWARD_KIND = { masters: 0, doctoral: 1, other: 2 } as const;
@@ -143,7 +148,7 @@ export class AnalyticsStore {
     const marks = await repo.readMarks(this.db);
     const structureChanged =
       full ||
-      ['structure', 'certifications', 'applications', 'awards'].some(
+      ['structure', 'certifications', 'applications', 'awards', 'events'].some(
         (k) => marks.versions[k] !== this.versions[k],
       );
     let people = 0;
@@ -225,10 +230,11 @@ export class AnalyticsStore {
     };
     this.structure.cohortTrainers = await this.readCohortTrainers();
 
-    const [certs, hires, awards] = await Promise.all([
+    const [certs, hires, awards, attendances] = await Promise.all([
       repo.trainerCertifications(this.db),
       repo.hires(this.db),
       repo.awards(this.db),
+      repo.attendances(this.db),
     ]);
     this.facts = {
       certPerson: Int32Array.from(certs, (r) => r.person),
@@ -241,6 +247,12 @@ export class AnalyticsStore {
       awardProgram: Int32Array.from(awards, (r) => programIndex.get(r.program) ?? -1),
       awardKind: Uint8Array.from(awards, (r) => AWARD_KIND[r.kind as keyof typeof AWARD_KIND] ?? 2),
       awardDay: Int32Array.from(awards, (r) => r.day),
+      attendPerson: Int32Array.from(attendances, (r) => r.person),
+      attendProgram: Int32Array.from(attendances, (r) =>
+        r.program === null ? -1 : (programIndex.get(r.program) ?? -1),
+      ),
+      attendOrg: Int32Array.from(attendances, (r) => orgIndex.get(r.org) ?? -1),
+      attendDay: Int32Array.from(attendances, (r) => r.day),
     };
   }
 

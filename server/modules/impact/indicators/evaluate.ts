@@ -460,9 +460,21 @@ export class Evaluator {
         }
         return;
       }
-      case 'attended':
-        // events arrive with the events module (0013); until then no record is an attendance
+      case 'attended': {
+        const f = s.facts;
+        for (let i = 0; i < f.attendPerson.length; i++) {
+          const pr = f.attendProgram[i]!;
+          if (program !== null && pr !== program) continue;
+          const day = f.attendDay[i]!;
+          if (day < from || day > to) continue;
+          const org = f.attendOrg[i]!;
+          if (partner !== null && org !== partner) continue;
+          const p = f.attendPerson[i]!;
+          if (!this.personPasses(p, pop)) continue;
+          this.add(sets, dims, p, day, org, pr < 0 ? [] : [pr]);
+        }
         return;
+      }
     }
   }
 }

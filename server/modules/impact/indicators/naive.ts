@@ -93,8 +93,17 @@ function records(source: IndicatorSource, pop: Population, s: NaiveSlice): RawBu
         where s.awarded_on between ${s.from}::date and ${s.to}::date and ${partner}::uuid is null
           and (${s.programId}::uuid is null or s.program_id = ${s.programId}::uuid) and ${kinds} and ${person}`;
     }
-    case 'attended':
-      return sql`select null::int as person, null::date as day, null::uuid as org, null::uuid as program where false`;
+    case 'attended': {
+      const checkedIn = day('ep.checked_in_at');
+      return sql`
+        select p.person_no as person, ${checkedIn} as day, ev.organisation_id as org, ev.program_id as program
+        from event_participants ep
+        join events ev on ev.id = ep.event_id
+        join people p on p.id = ep.person_id
+        where ep.checked_in_at is not null and ${checkedIn} between ${s.from}::date and ${s.to}::date
+          and (${s.programId}::uuid is null or ev.program_id = ${s.programId}::uuid)
+          and (${partner}::uuid is null or ev.organisation_id = ${partner}::uuid) and ${person}`;
+    }
   }
 }
 
