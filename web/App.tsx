@@ -6,6 +6,7 @@ import { type ComponentType, lazy } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { AppShell } from './components/ui/AppShell';
 import { RequireAuth } from './features/auth/RequireAuth';
+import { EventStaffOnly } from './features/events/StaffOnly';
 import { HomePage } from './features/home/HomePage';
 import { NotFoundPage } from './features/home/NotFoundPage';
 
@@ -56,6 +57,12 @@ const MyJobsPage = page(() => import('./features/jobs/MyJobsPage'), 'MyJobsPage'
 const EmployerPage = page(() => import('./features/employer/EmployerPage'), 'EmployerPage');
 const JobFormPage = page(() => import('./features/employer/JobFormPage'), 'JobFormPage');
 const EmployerJobPage = page(() => import('./features/employer/EmployerJobPage'), 'EmployerJobPage');
+const EventsPage = page(() => import('./features/events/EventsPage'), 'EventsPage');
+const EventPage = page(() => import('./features/events/EventPage'), 'EventPage');
+const ManageEventsPage = page(() => import('./features/events/ManageEventsPage'), 'ManageEventsPage');
+const EventFormPage = page(() => import('./features/events/EventFormPage'), 'EventFormPage');
+const EventDeskPage = page(() => import('./features/events/EventDeskPage'), 'EventDeskPage');
+const CheckInPage = page(() => import('./features/events/CheckInPage'), 'CheckInPage');
 
 export function App() {
   return (
@@ -76,6 +83,51 @@ export function App() {
         <Route path="/labour-market" element={<LabourMarketPage />} />
         <Route path="/jobs" element={<JobsPage />} />
         <Route path="/jobs/:id" element={<JobPage />} />
+        <Route path="/events" element={<EventsPage />} />
+        <Route path="/events/:id" element={<EventPage />} />
+        {/* The page a registration's QR code opens on a staff member's phone. */}
+        <Route
+          path="/events/check-in/:token"
+          element={
+            <RequireAuth>
+              <CheckInPage />
+            </RequireAuth>
+          }
+        />
+        <Route path="/events/manage">
+          <Route
+            index
+            element={
+              <EventStaffOnly>
+                <ManageEventsPage />
+              </EventStaffOnly>
+            }
+          />
+          <Route
+            path="new"
+            element={
+              <EventStaffOnly>
+                <EventFormPage />
+              </EventStaffOnly>
+            }
+          />
+          <Route
+            path=":id"
+            element={
+              <EventStaffOnly>
+                <EventDeskPage />
+              </EventStaffOnly>
+            }
+          />
+          <Route
+            path=":id/edit"
+            element={
+              <EventStaffOnly>
+                <EventFormPage />
+              </EventStaffOnly>
+            }
+          />
+        </Route>
         <Route
           path="/me/jobs"
           element={

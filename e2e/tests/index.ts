@@ -3,6 +3,7 @@ import type { E2eTest } from '../lib/harness';
 import { adminTests } from './admin';
 import { authTests } from './auth';
 import { duplicateTests } from './duplicates';
+import { eventTests } from './events';
 import { learningTests } from './learning';
 import { pageTests } from './pages';
 import { peopleTests } from './people';
@@ -24,4 +25,5 @@ export const tests: E2eTest[] = [
   ...registryPartnerTests,
   ...peopleTests,
   ...duplicateTests,
+  ...eventTests,
 ];

@@ -26,6 +26,12 @@ const learnerEmail = (i: number) => `hocvien${String(i + 1).padStart(2, '0')}${D
 
 /** The upcoming event the demo (and the end-to-end test) registers for and checks in at. */
 export const DEMO_UPCOMING_TITLE = 'Ngày hội nghề nghiệp bán dẫn Hòa Lạc 2026';
+/** Its title in each language, as the pages show it. */
+export const DEMO_UPCOMING_TITLES = {
+  vi: DEMO_UPCOMING_TITLE,
+  en: 'Hòa Lạc semiconductor careers day 2026',
+  ja: 'ホアラック半導体キャリアデー2026',
+} as const;
 
 interface DemoEvent {
   program: string;
@@ -220,8 +226,8 @@ const events: DemoEvent[] = [
     organiser: 'demo-cao-dang-cong-nghe-hoa-lac',
     topic: '4ir_careers',
     title: DEMO_UPCOMING_TITLE,
-    en: 'Hòa Lạc semiconductor careers day 2026',
-    ja: 'ホアラック半導体キャリアデー2026',
+    en: DEMO_UPCOMING_TITLES.en,
+    ja: DEMO_UPCOMING_TITLES.ja,
     description:
       'Doanh nghiệp vi mạch trong và ngoài nước tuyển kỹ thuật viên; tư vấn lộ trình kỹ thuật viên bán dẫn và làm việc tại Nhật Bản.',
     starts: 10,

@@ -90,6 +90,11 @@ export function AppShell({ children }: { children: ReactNode }) {
                   {t('nav.search')}
                 </NavLink>
               </li>
+              <li>
+                <NavLink to="/events" data-testid="nav-events">
+                  {t('events.nav')}
+                </NavLink>
+              </li>
               {me && (
                 <>
                   <li>
