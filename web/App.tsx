@@ -27,6 +27,11 @@ const OrganisationDetailPage = page(
   'OrganisationDetailPage',
 );
 const AuditPage = page(() => import('./features/admin/AuditPage'), 'AuditPage');
+const ImpactProgramsPage = page(() => import('./features/impact/ImpactProgramsPage'), 'ImpactProgramsPage');
+const ProgramDashboardPage = page(
+  () => import('./features/impact/ProgramDashboardPage'),
+  'ProgramDashboardPage',
+);
 const CatalogPage = page(() => import('./features/catalog/CatalogPage'), 'CatalogPage');
 const CoursePage = page(() => import('./features/catalog/CoursePage'), 'CoursePage');
 const LessonPage = page(() => import('./features/learn/LessonPage'), 'LessonPage');
@@ -288,6 +293,22 @@ export function App() {
           element={
             <RequireAuth rule="peopleReader">
               <PersonPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="/impact"
+          element={
+            <RequireAuth rule="impactViewer">
+              <ImpactProgramsPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="/impact/:code"
+          element={
+            <RequireAuth rule="impactViewer">
+              <ProgramDashboardPage />
             </RequireAuth>
           }
         />

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useLocation, useNavigate } from 'react-router';
 import { administeredOrganisations, canTeach, isPlatformAdmin } from '../../features/auth/access';
 import { useLogout, useMe, useSetLanguage } from '../../features/auth/hooks';
+import { canSeeImpact } from '../../features/impact/access';
 import { isEmployer } from '../../features/jobs/access';
 import { NotificationsBell } from '../../features/notifications/NotificationsBell';
 import { canReadPeople } from '../../features/people/access';
@@ -137,6 +138,13 @@ export function AppShell({ children }: { children: ReactNode }) {
                 <li>
                   <NavLink to="/people" data-testid="nav-people">
                     {t('people.nav')}
+                  </NavLink>
+                </li>
+              )}
+              {canSeeImpact(me) && (
+                <li>
+                  <NavLink to="/impact" data-testid="nav-impact">
+                    {t('impact.nav')}
                   </NavLink>
                 </li>
               )}
