@@ -76,6 +76,21 @@ export const PersonCertificate = Type.Object({
   revokedAt: Nullable(DateTime),
 });
 
+/** A participation in an event (events/): registered ahead or walked in; attended when checked in. */
+export const PersonEvent = Type.Object({
+  id: Uuid,
+  eventId: Uuid,
+  /** In the reader's language when translated. */
+  title: Type.String(),
+  organisation: OrganisationRef,
+  startsAt: DateTime,
+  online: Type.Boolean(),
+  province: Nullable(Type.String()),
+  walkIn: Type.Boolean(),
+  registeredAt: DateTime,
+  checkedInAt: Nullable(DateTime),
+});
+
 export const PersonConsent = Type.Object({
   ...ConsentState.properties,
   /** Who recorded the choice in force: the person, or staff from a signed form; null when none. */
@@ -125,6 +140,8 @@ export const PersonPage = Type.Object({
   organisations: Type.Array(OrganisationRef),
   enrolments: Type.Array(PersonEnrolment),
   certificates: Type.Array(PersonCertificate),
+  /** Events organised by an organisation within the reader's scope, newest first. */
+  events: Type.Array(PersonEvent),
   /** The choice in force per purpose, with its wording version and time. */
   consents: Type.Array(PersonConsent),
   /** NIC staff only (empty for partners). */

@@ -178,6 +178,71 @@ export const eventTests = [
   ),
 
   defineTest(
+    'events: a partner admin creates an event in English, finds it on the desk and edits it',
+    async (t) => {
+      const problems: string[] = [];
+      const page = await t.newPage({ lang: 'en' });
+      await login(page, STAFF, PASSWORD);
+      await open(page, '/events');
+      await byTestId(page, 'events-manage-link').click();
+      await page.waitForURL('**/events/manage');
+      await byTestId(page, 'manage-table').waitFor({ state: 'visible' });
+      await axe(page, '/events/manage [en]', problems);
+      await byTestId(page, 'event-new').click();
+      await page.waitForURL('**/events/manage/new');
+      await byTestId(page, 'event-title-input').waitFor({ state: 'visible' });
+
+      // Saving with nothing filled in points at the title first.
+      await byTestId(page, 'event-save').click();
+      await eventually(async () =>
+        assert.equal(
+          await page.evaluate(() => document.activeElement?.getAttribute('data-testid')),
+          'event-title-input',
+        ),
+      );
+      const day = new Date(Date.now() + 21 * 86_400_000).toISOString().slice(0, 10);
+      await byTestId(page, 'event-language').selectOption('en');
+      await byTestId(page, 'event-title-input').fill('Chip design taster evening');
+      await byTestId(page, 'event-description-input').fill(
+        'Try a layout tool. <b>Not HTML</b>: shown as typed.',
+      );
+      await byTestId(page, 'event-topic').selectOption('4ir_careers');
+      const program = byTestId(page, 'event-program');
+      await eventually(async () => assert.ok((await program.locator('option').count()) > 1));
+      await program.selectOption({ label: 'Semiconductor Talent 2030' });
+      await byTestId(page, 'event-start-date').fill(day);
+      await byTestId(page, 'event-start-time').fill('18:00');
+      await byTestId(page, 'event-end-time').fill('20:30');
+      await byTestId(page, 'event-province').selectOption('01');
+      await byTestId(page, 'event-location').fill('Hòa Lạc Hi-Tech Park, lab 2');
+      await byTestId(page, 'event-capacity').fill('30');
+      await axe(page, '/events/manage/new [en]', problems);
+      await byTestId(page, 'event-save').click();
+      await page.waitForURL(/\/events\/manage\/[0-9a-f-]{36}$/);
+      await byTestId(page, 'desk-title').waitFor({ state: 'visible' });
+      assert.equal(await visibleText(byTestId(page, 'desk-title')), 'Chip design taster evening');
+      assert.equal(await visibleText(byTestId(page, 'count-capacityLeft')), '30');
+      await closeToasts(page);
+      await axe(page, '/events/manage/:id [en, empty]', problems);
+
+      await byTestId(page, 'desk-edit').click();
+      await page.waitForURL(/\/edit$/);
+      await byTestId(page, 'event-capacity').fill('40');
+      await byTestId(page, 'event-save').click();
+      await page.waitForURL(/\/events\/manage\/[0-9a-f-]{36}$/);
+      await eventually(async () =>
+        assert.equal(await visibleText(byTestId(page, 'count-capacityLeft')), '40'),
+      );
+      // The public page shows the description as text, not markup.
+      await page.getByRole('link', { name: 'Public page' }).click();
+      await byTestId(page, 'event-title').waitFor({ state: 'visible' });
+      assert.ok(await page.getByText('<b>Not HTML</b>', { exact: false }).isVisible());
+      await t.shot(page, 'partner created an event');
+      assert.deepEqual(problems, [], problems.join('\n'));
+    },
+  ),
+
+  defineTest(
     'events: a signed-in learner sees their QR code for the upcoming event, in Japanese',
     async (t) => {
       const problems: string[] = [];

@@ -91,7 +91,14 @@ export const peopleTests = [
         );
       // Disability is not for partners; the page says so rather than showing nothing.
       assert.equal(await visibleText(byTestId(page, 'person-disability')), vi.people.identity.hidden);
-      assert.equal(await visibleText(byTestId(page, 'person-events').locator('p')), vi.people.events.notYet);
+      // Events too: only those its own organisations organised (the learner went to the Cần Thơ fair).
+      const events = byTestId(page, 'person-event');
+      assert.ok((await events.count()) >= 1, 'the learner attended the partner’s event');
+      for (const row of await events.all())
+        assert.ok(
+          mine.includes((await row.getAttribute('data-organisation-id')) ?? ''),
+          'only its own events',
+        );
       assert.equal(await byTestId(page, 'person-reads').count(), 0, 'who read the page is for NIC staff');
       await axe(page, '/people/:id [vi]', problems);
       await t.shot(page, 'person page');

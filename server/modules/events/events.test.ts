@@ -74,9 +74,21 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+/** One signed-in browser per account for the whole file (logins are rate-limited), reading in `lang`. */
+const signedIn = new Map<string, Browser>();
+async function as(email: string, lang: 'vi' | 'en' | 'ja' = 'vi') {
+  let b = signedIn.get(email);
+  if (!b) {
+    b = await w.browser(email);
+    signedIn.set(email, b);
+  }
+  b.cookies.set('nl_lang', lang);
+  return b;
+}
+
 describe('creating and editing events', () => {
   it('a partner admin creates an event of its organisation in a program it takes part in; audited', async () => {
-    const partner = await w.browser('partner@mekong.vn', 'en');
+    const partner = await as('partner@mekong.vn', 'en');
     const res = await partner.post('/api/events', eventBody());
     expect(res.statusCode, res.body).toBe(201);
     const e = res.json();
@@ -106,7 +118,7 @@ describe('creating and editing events', () => {
   });
 
   it('refuses a partner admin for another organisation, or a program it is not in; trainers and learners create nothing', async () => {
-    const partner = await w.browser('partner@mekong.vn', 'en');
+    const partner = await as('partner@mekong.vn', 'en');
     expect((await partner.post('/api/events', eventBody({ organisationId: w.hoaLac }))).statusCode).toBe(403);
     const wrong = await partner.post('/api/events', eventBody({ programId: otherProgramId }));
     expect(wrong.statusCode).toBe(400);
@@ -114,11 +126,11 @@ describe('creating and editing events', () => {
       '/programId': 'This organisation takes no part in the chosen program.',
     });
     for (const email of ['trainer@mekong.vn', 'learner@hoc.vn']) {
-      const b = await w.browser(email);
+      const b = await as(email);
       expect((await b.post('/api/events', eventBody())).statusCode, email).toBe(403);
     }
     // NIC staff file events under any program, for any organiser.
-    const manager = await w.browser('manager@nic.vn');
+    const manager = await as('manager@nic.vn');
     const ok = await manager.post(
       '/api/events',
       eventBody({ organisationId: w.hoaLac, programId: otherProgramId }),
@@ -127,7 +139,7 @@ describe('creating and editing events', () => {
   });
 
   it('checks the place and the times, every problem at once, in the reader’s language', async () => {
-    const manager = await w.browser('manager@nic.vn', 'vi');
+    const manager = await as('manager@nic.vn', 'vi');
     const before = await countRows(t.ctx.db, 'events');
     const res = await manager.post(
       '/api/events',
@@ -147,8 +159,8 @@ describe('creating and editing events', () => {
   it('edits: NIC staff and the organiser’s partner admin; not another partner, not a trainer; audited with before and after', async () => {
     const id = await makeEvent(t, w.mekong);
     const other = await makeEvent(t, w.hoaLac);
-    const partner = await w.browser('partner@mekong.vn');
-    const trainer = await w.browser('trainer@mekong.vn');
+    const partner = await as('partner@mekong.vn');
+    const trainer = await as('trainer@mekong.vn');
     expect((await trainer.patch(`/api/events/${id}`, { capacity: 10 })).statusCode).toBe(403);
     expect((await partner.patch(`/api/events/${other}`, { capacity: 10 })).statusCode).toBe(403);
     const res = await partner.patch(`/api/events/${id}`, { capacity: 10, title: 'Ngày hội nghề nghiệp 4.0' });
@@ -349,7 +361,7 @@ describe('registration', () => {
 
   it('a signed-in learner registers in one click with their own person and sees the same code on the event page', async () => {
     const eventId = await makeEvent(t, w.mekong);
-    const learner = await w.browser('learner@hoc.vn');
+    const learner = await as('learner@hoc.vn');
     const res = await learner.post(`/api/events/${eventId}/registrations`, {});
     expect(res.statusCode, res.body).toBe(201);
     const person = await t.ctx.db
@@ -422,16 +434,16 @@ describe('check-in', () => {
     const token = reg.checkInUrl.split('/').pop();
     const url = `/api/event-check-ins/${token}`;
     expect((await new Browser(t).get(url)).statusCode).toBe(401);
-    expect((await (await w.browser('learner@hoc.vn')).post(url)).statusCode).toBe(403);
+    expect((await (await as('learner@hoc.vn')).post(url)).statusCode).toBe(403);
     const otherPartner = await t.ctx.db
       .insertInto('role_grants')
       .values({ user_id: w.userIds['learner@hoc.vn']!, role: 'partner_admin', organisation_id: w.hoaLac })
       .returning('id')
       .executeTakeFirstOrThrow();
-    expect((await (await w.browser('learner@hoc.vn')).post(url)).statusCode).toBe(403);
+    expect((await (await as('learner@hoc.vn')).post(url)).statusCode).toBe(403);
     await t.ctx.db.deleteFrom('role_grants').where('id', '=', otherPartner.id).execute();
 
-    const trainer = await w.browser('trainer@mekong.vn', 'en');
+    const trainer = await as('trainer@mekong.vn', 'en');
     const view = await trainer.get(url);
     expect(view.statusCode, view.body).toBe(200);
     expect(view.json()).toMatchObject({
@@ -447,7 +459,7 @@ describe('check-in', () => {
       displayName: 'trainer',
     });
 
-    const manager = await w.browser('manager@nic.vn');
+    const manager = await as('manager@nic.vn');
     const second = await manager.post(url);
     expect(second.json()).toMatchObject({
       alreadyCheckedIn: true,
@@ -475,7 +487,7 @@ describe('check-in', () => {
     const b = await makePerson(t, { fullName: 'Lý Gia Bảo', sex: 'M' });
     const pa = await addParticipant(t, eventId, a, { shortCode: 'K7M2QX' });
     await addParticipant(t, eventId, b, { shortCode: 'P3R8TW' });
-    const partner = await w.browser('partner@mekong.vn');
+    const partner = await as('partner@mekong.vn');
     const byCode = await partner.get(`/api/events/${eventId}/participants?q=k7m2-qx`);
     expect(byCode.json().items.map((p: { id: string }) => p.id)).toEqual([pa]);
     const byName = await partner.get(
@@ -499,7 +511,7 @@ describe('check-in', () => {
     expect((await partner.post(`/api/events/${other}/participants/${pa}/check-in`)).statusCode).toBe(404);
 
     await partner.patch(`/api/events/${eventId}`, { status: 'cancelled' });
-    const refused = await (await w.browser('partner@mekong.vn', 'en')).post(
+    const refused = await (await as('partner@mekong.vn', 'en')).post(
       `/api/events/${eventId}/participants/${pa}/check-in`,
     );
     expect(refused.statusCode).toBe(409);
@@ -510,7 +522,7 @@ describe('check-in', () => {
     const eventId = await makeEvent(t, w.hoaLac);
     const p = await makePerson(t, { fullName: 'Bùi Thị Hạnh', sex: 'F' });
     const pid = await addParticipant(t, eventId, p);
-    const partner = await w.browser('partner@mekong.vn');
+    const partner = await as('partner@mekong.vn');
     for (const [method, url] of [
       ['GET', `/api/events/${eventId}/participants`],
       ['GET', `/api/staff/events/${eventId}`],
@@ -528,8 +540,8 @@ describe('check-in', () => {
     expect(list.json().items.every((e: { organisationId: string }) => e.organisationId === w.mekong)).toBe(
       true,
     );
-    expect((await (await w.browser('learner@hoc.vn')).get('/api/staff/events')).statusCode).toBe(403);
-    const manager = await w.browser('manager@nic.vn');
+    expect((await (await as('learner@hoc.vn')).get('/api/staff/events')).statusCode).toBe(403);
+    const manager = await as('manager@nic.vn');
     const all = await manager.get(`/api/staff/events?organisationId=${w.hoaLac}&pageSize=100`);
     expect(all.json().items.map((e: { id: string }) => e.id)).toContain(eventId);
     const row = await t.ctx.db
@@ -541,10 +553,38 @@ describe('check-in', () => {
   });
 });
 
+describe('the person page', () => {
+  it('lists the person’s events with attendance; a partner sees only those its organisations organise', async () => {
+    const person = await makePerson(t, {
+      fullName: 'Châu Ngọc Bích',
+      sex: 'F',
+      organisations: [w.mekong, w.hoaLac],
+    });
+    const ours = await makeEvent(t, w.mekong, { title: 'Hội thảo IoT nông nghiệp', inDays: -3 });
+    const theirs = await makeEvent(t, w.hoaLac, { title: 'Ngày hội bán dẫn', inDays: -2 });
+    await addParticipant(t, ours, person, { checkedIn: true });
+    await addParticipant(t, theirs, person);
+    const manager = await as('manager@nic.vn', 'en');
+    const all = (await manager.get(`/api/people/${person}`)).json();
+    expect(all.events).toEqual([
+      expect.objectContaining({
+        eventId: theirs,
+        checkedInAt: null,
+        organisation: { id: w.hoaLac, name: expect.any(String) },
+      }),
+      expect.objectContaining({ eventId: ours, title: '4IR careers day in Can Tho', walkIn: false }),
+    ]);
+    expect(all.events[1].checkedInAt).not.toBeNull();
+    const partner = await as('partner@mekong.vn');
+    const own = (await partner.get(`/api/people/${person}`)).json();
+    expect(own.events.map((e: { eventId: string }) => e.eventId)).toEqual([ours]);
+  });
+});
+
 describe('walk-ins', () => {
   it('registers and checks in at once, through the registry; a registered person is only checked in; seats count who is present', async () => {
     const eventId = await makeEvent(t, w.mekong, { capacity: 2 });
-    const trainer = await w.browser('trainer@mekong.vn', 'en');
+    const trainer = await as('trainer@mekong.vn', 'en');
     const details = {
       fullName: 'Đinh Thị Kim Oanh',
       phone: '0966 123 456',

@@ -1,5 +1,5 @@
 /**
- * A person page (/people/:id): identity, enrolments, certificates, events (not recorded yet),
+ * A person page (/people/:id): identity, enrolments, certificates, events,
  * consent, and for NIC staff the merge history and who read the page lately. Opening it is a read the
  * server writes to the audit log; the page says so. A record merged into another opens the survivor.
  */
@@ -75,9 +75,7 @@ export function PersonPage() {
       <Identity person={person} />
       <Enrolments person={person} />
       <Certificates person={person} />
-      <Section title={t('people.events.title')} testId="person-events">
-        <Text c="dimmed">{t('people.events.notYet')}</Text>
-      </Section>
+      <Events person={person} />
       <Consents person={person} />
       {person.merges.length > 0 && <Merges person={person} />}
       {person.recentReads && <Reads reads={person.recentReads} />}
@@ -290,6 +288,50 @@ function Certificates({ person }: { person: PersonPageT }) {
             <Badge variant="light" color={c.status === 'active' ? 'green' : 'red'}>
               {t(`credentialStatus.${c.status}`)}
             </Badge>
+          </Table.Td>
+        </Table.Tr>
+      ))}
+    </TableSection>
+  );
+}
+
+function Events({ person }: { person: PersonPageT }) {
+  const { t } = useTranslation();
+  const locale = currentLocale();
+  return (
+    <TableSection
+      title={t('people.events.title')}
+      testId="person-events"
+      empty={person.events.length === 0 ? t('people.events.empty') : null}
+      head={
+        <>
+          <Table.Th>{t('people.events.event')}</Table.Th>
+          <Table.Th visibleFrom="sm">{t('people.events.organisation')}</Table.Th>
+          <Table.Th visibleFrom="sm">{t('people.events.date')}</Table.Th>
+          <Table.Th>{t('people.events.attendance')}</Table.Th>
+        </>
+      }
+    >
+      {person.events.map((e) => (
+        <Table.Tr key={e.id} data-testid="person-event" data-organisation-id={e.organisation.id}>
+          <Table.Td>
+            <Anchor component={Link} to={`/events/manage/${e.eventId}`} size="sm" fw={600}>
+              {e.title}
+            </Anchor>
+            <Text size="xs" c="dimmed" hiddenFrom="sm">
+              {e.organisation.name} · {formatDate(e.startsAt, locale)}
+            </Text>
+          </Table.Td>
+          <Table.Td visibleFrom="sm">{e.organisation.name}</Table.Td>
+          <Table.Td visibleFrom="sm" className="nowrap">
+            {formatDate(e.startsAt, locale)}
+          </Table.Td>
+          <Table.Td>
+            {e.checkedInAt
+              ? e.walkIn
+                ? t('people.events.walkIn')
+                : t('people.events.attended')
+              : t('people.events.notAttended')}
           </Table.Td>
         </Table.Tr>
       ))}

@@ -7,6 +7,7 @@ import {
 import { sensitiveFields } from '../../../../common/domain';
 import type { Locale } from '../../../../common/i18n/locales';
 import { statusOf } from '../../credentials/service';
+import { eventWords } from '../../events/presenter';
 import { courseTitleIn } from '../../notifications/service';
 import { presentConsentOverview } from '../../privacy/presenter';
 import type { PersonListRow } from './repo';
@@ -81,6 +82,18 @@ export function presentPersonPage(r: PersonPageResult, locale: Locale): PersonPa
       validUntil: isoOrNull(c.valid_until),
       status: statusOf(c),
       revokedAt: isoOrNull(c.revoked_at),
+    })),
+    events: r.events.map((e) => ({
+      id: e.id,
+      eventId: e.event_id,
+      title: eventWords({ ...e, description: '' }, locale).title,
+      organisation: { id: e.organisation_id, name: e.organisation_name },
+      startsAt: iso(e.starts_at),
+      online: e.online,
+      province: e.province_name,
+      walkIn: e.walk_in,
+      registeredAt: iso(e.registered_at),
+      checkedInAt: isoOrNull(e.checked_in_at),
     })),
     consents: states.map((s) => ({ ...s, source: latest.get(s.purpose)?.source ?? null })),
     merges: r.merges.map((m) => ({

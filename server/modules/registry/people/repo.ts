@@ -206,6 +206,34 @@ export const credentialsOf = (db: Db, personId: string, scope: OrgScope) => {
 };
 export type CredentialRow = Awaited<ReturnType<typeof credentialsOf>>[number];
 
+/** The person's event participations, in events organised by an organisation within `scope`. */
+export const eventsOf = (db: Db, personId: string, scope: OrgScope) => {
+  let q = db
+    .selectFrom('event_participants as ep')
+    .innerJoin('events as e', 'e.id', 'ep.event_id')
+    .innerJoin('organisations as o', 'o.id', 'e.organisation_id')
+    .leftJoin('provinces as pr', 'pr.code', 'e.province_code')
+    .select([
+      'ep.id',
+      'e.id as event_id',
+      'e.title',
+      'e.translations',
+      'e.language',
+      'o.id as organisation_id',
+      'o.name as organisation_name',
+      'e.starts_at',
+      'e.online',
+      'pr.name as province_name',
+      'ep.walk_in',
+      'ep.registered_at',
+      'ep.checked_in_at',
+    ])
+    .where('ep.person_id', '=', personId);
+  if (scope) q = q.where('e.organisation_id', '=', ids(scope));
+  return q.orderBy('e.starts_at', 'desc').orderBy('ep.id').execute();
+};
+export type EventRow = Awaited<ReturnType<typeof eventsOf>>[number];
+
 /** Merges this record took part in, on either side, newest first. */
 export const mergesOf = (db: Db, personId: string) =>
   db

@@ -59,8 +59,8 @@ export const peopleRoutes: ModuleRoutes = (app, ctx) => {
           '404 for a person it does not know. The national ID shows its last three digits only, to the ' +
           'roles of `nationalIdReaders`; sensitive fields (disability) only to their `sensitiveFieldReaders` ' +
           '(common/domain.ts); `hiddenFields` lists what this reader was not shown. A record merged into ' +
-          'another answers `{merged: true, mergedInto}`. Events attended are not part of the page yet: ' +
-          'the platform does not record events.',
+          'another answers `{merged: true, mergedInto}`. Events are listed as enrolments are: a partner ' +
+          'sees only those its organisations organise.',
         params: PersonParams,
         response: { 200: PersonPageResponse, ...errorResponses },
       },

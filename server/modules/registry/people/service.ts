@@ -131,10 +131,11 @@ async function gatherPage(
 ) {
   const orgs = orgsOf(scope);
   const staff = policy.readAccessLog(actor);
-  const [organisations, enrolments, credentials, consents, merges] = await Promise.all([
+  const [organisations, enrolments, credentials, events, consents, merges] = await Promise.all([
     repo.organisationsOf(ctx.db, [person.id], orgs),
     repo.enrolmentsOf(ctx.db, person.id, orgs),
     repo.credentialsOf(ctx.db, person.id, orgs),
+    repo.eventsOf(ctx.db, person.id, orgs),
     consentHistory(ctx.db, person.id),
     staff ? repo.mergesOf(ctx.db, person.id) : Promise.resolve([]),
   ]);
@@ -169,6 +170,7 @@ async function gatherPage(
     organisations,
     enrolments,
     credentials,
+    events,
     consents,
     merges,
     reads,
