@@ -33,6 +33,7 @@ const entityTypes = [
   'question',
   'quiz',
   'quiz_attempt',
+  'event',
   'seed',
 ] as const;
 
