@@ -93,6 +93,9 @@ export const errorStatus = {
   EVENT_NOT_OPEN: 409,
   EVENT_FULL: 409,
   EVENT_CANCELLED: 409,
+  // impact (manual results)
+  MANUAL_RESULT_DECIDED: 409,
+  MANUAL_RESULT_NOT_RETURNED: 409,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

@@ -1,7 +1,15 @@
 /** Impact monitoring: programs' dashboards, indicators as data, targets, drill-down, exports. */
 import { type Static, Type } from 'typebox';
-import { ageBands, areaValues, awardKinds, dimensions, indicatorSources, sexValues } from '../impact';
-import { Paged, PageQuery, Uuid } from './common';
+import {
+  ageBands,
+  areaValues,
+  awardKinds,
+  dimensions,
+  indicatorSources,
+  manualResultStatuses,
+  sexValues,
+} from '../impact';
+import { DateTime, Nullable, Paged, PageQuery, Uuid } from './common';
 
 const Code = Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 60 });
 const IndicatorCode = Type.String({ pattern: '^[A-Z][A-Z0-9_]{1,39}$' });
@@ -189,3 +197,81 @@ export const ExportQuery = Type.Object({
   format: Type.Enum(['xlsx', 'csv', 'pdf'] as const),
 });
 export type ExportQueryT = Static<typeof ExportQuery>;
+
+/**
+ * Manual results: numbers the platform cannot see (a partner's offline count), reported with a note
+ * and evidence files, counted on the dashboard beside the platform's numbers once NIC staff approve
+ * them (submitted → approved, or returned to be corrected and submitted again).
+ */
+export const ManualResultInput = Type.Object(
+  {
+    /** a count indicator on the program's dashboard */
+    indicator: IndicatorCode,
+    year: Type.Integer({ minimum: 2000, maximum: 2100 }),
+    quarter: Nullable(Type.Integer({ minimum: 1, maximum: 4 })),
+    value: Type.Integer({ minimum: 0, maximum: 10_000_000 }),
+    /** what was counted, where and how: required */
+    note: Type.String({ minLength: 1, maxLength: 2000 }),
+    /** evidence: files the reporter uploaded (POST /api/files) or of the reporting organisation */
+    fileIds: Type.Array(Uuid, { maxItems: 5, uniqueItems: true }),
+    /**
+     * The partner organisation whose result it is: a partner's administrator reports for their own
+     * (asked only when they run several of the program's partners); NIC staff may name one of the
+     * program's partners, or none.
+     */
+    organisationId: Type.Optional(Nullable(Uuid)),
+  },
+  { additionalProperties: false },
+);
+export type ManualResultInputT = Static<typeof ManualResultInput>;
+
+export const ManualResultParams = Type.Object({ id: Uuid });
+export const ManualResultQuery = Type.Object({
+  status: Type.Optional(Type.Enum(manualResultStatuses)),
+  ...PageQuery,
+});
+export type ManualResultQueryT = Static<typeof ManualResultQuery>;
+
+export const ManualDecisionInput = Type.Object(
+  {
+    decision: Type.Enum(['approve', 'return'] as const),
+    /** required to return: what to correct */
+    note: Type.Optional(Type.String({ maxLength: 2000 })),
+  },
+  { additionalProperties: false },
+);
+export type ManualDecisionInputT = Static<typeof ManualDecisionInput>;
+
+export const ManualResult = Type.Object({
+  id: Uuid,
+  programCode: Type.String(),
+  indicator: Type.Object({ code: Type.String(), name: Type.String() }),
+  organisation: Nullable(Type.Object({ id: Uuid, name: Type.String() })),
+  year: Type.Integer(),
+  quarter: Nullable(Type.Integer()),
+  value: Type.Number(),
+  note: Type.String(),
+  status: Type.Enum(manualResultStatuses),
+  submittedBy: Nullable(Type.String()),
+  submittedAt: DateTime,
+  decidedBy: Nullable(Type.String()),
+  decidedAt: Nullable(DateTime),
+  /** why it was returned (kept when it is submitted again), or the approver's remark */
+  decisionNote: Type.String(),
+  /** evidence (not shown to donors: it may name people) */
+  files: Type.Array(Type.Object({ id: Uuid, filename: Type.String(), sizeBytes: Type.Integer() })),
+  /** the viewer may correct and submit it again (its reporter, once returned) */
+  canEdit: Type.Boolean(),
+  /** the viewer may approve or return it (NIC staff, while submitted) */
+  canDecide: Type.Boolean(),
+});
+export type ManualResultT = Static<typeof ManualResult>;
+
+export const ManualResultList = Type.Object({
+  ...Paged(ManualResult).properties,
+  /** the viewer may report manual results for this program */
+  canSubmit: Type.Boolean(),
+  /** the organisations the viewer may report for (a partner: its own; NIC staff: the program's partners) */
+  organisations: Type.Array(Type.Object({ id: Uuid, name: Type.String() })),
+});
+export type ManualResultListT = Static<typeof ManualResultList>;

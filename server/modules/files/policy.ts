@@ -38,4 +38,11 @@ export const policy = {
       (file.organisation_id !== null && authorsFor(a, file.organisation_id))
     );
   },
+  /** Who reads a manual result's evidence (impact monitoring): NIC staff, and its organisation's authors. */
+  evidenceReader(a: Actor) {
+    return {
+      staff: isPlatformAdmin(a) || hasRole(a, 'program_manager'),
+      organisationIds: organisationsWhere(a, ...authorRoles),
+    };
+  },
 };

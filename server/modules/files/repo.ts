@@ -96,3 +96,25 @@ export async function readableThroughApplication(db: Kysely<DB>, fileId: string,
     .executeTakeFirst();
   return !!row;
 }
+
+/**
+ * Evidence of a manual result (impact monitoring) is read by NIC staff (`staff`) and by the authors
+ * of the result's organisation (`organisationIds`: where the reader authors); its reporter reads it
+ * as its uploader.
+ */
+export async function readableThroughManualResult(
+  db: Kysely<DB>,
+  fileId: string,
+  reader: { staff: boolean; organisationIds: readonly string[] },
+) {
+  if (!reader.staff && reader.organisationIds.length === 0) return false;
+  const row = await db
+    .selectFrom('manual_result_files as mf')
+    .innerJoin('manual_results as m', 'm.id', 'mf.manual_result_id')
+    .where('mf.file_id', '=', fileId)
+    .$if(!reader.staff, (q) => q.where('m.organisation_id', 'in', [...reader.organisationIds]))
+    .select(sql<number>`1`.as('one'))
+    .limit(1)
+    .executeTakeFirst();
+  return !!row;
+}

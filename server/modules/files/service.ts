@@ -115,13 +115,18 @@ export async function uploadFile(
   }
 }
 
-/** Whether the actor may read the file: its authors, its uploader, its course's learners, admins, and employers a CV's owner applied to. */
+/**
+ * Whether the actor may read the file: its authors, its uploader, its course's learners, admins,
+ * employers a CV's owner applied to, and for a manual result's evidence NIC staff and the authors of
+ * the result's organisation.
+ */
 export async function canReadFile(ctx: AppContext, actor: Actor, file: repo.FileRow) {
   return (
     policy.readsWithoutEnrolment(actor, file) ||
     (await repo.readableThroughEnrolment(ctx.db, file.id, actor.userId)) ||
     (await repo.readableThroughCredential(ctx.db, file.id, actor.userId)) ||
-    (await repo.readableThroughApplication(ctx.db, file.id, actor.userId))
+    (await repo.readableThroughApplication(ctx.db, file.id, actor.userId)) ||
+    (await repo.readableThroughManualResult(ctx.db, file.id, policy.evidenceReader(actor)))
   );
 }
 

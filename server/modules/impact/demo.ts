@@ -5,7 +5,8 @@
  * communes when the communes are imported), some trained by both partners (their partner rows do not
  * add up to the total), trainers certified by the training-of-trainers course who then teach (their
  * learners are the indirect beneficiaries), a few hires, and one person recorded twice by the two
- * partners, queued for review: merging the pair takes the unique-learner total down by one.
+ * partners, queued for review: merging the pair takes the unique-learner total down by one; two manual
+ * results (manual-demo.ts), one approved and one awaiting NIC's decision.
  * Idempotent: nothing is done when the demo cohorts exist.
  */
 import { sql } from 'kysely';
@@ -18,6 +19,7 @@ import { compare } from '../registry/match';
 import { setNameKeys } from '../registry/repo';
 import * as reviewRepo from '../registry/review/repo';
 import { syntheticPopulation } from '../registry/synthetic';
+import { seedDemoManualResults } from './manual-demo';
 
 const PROGRAM = 'new-opportunities';
 const PARTNERS = ['demo-trung-tam-tai-dao-tao-dong-nai', 'demo-cao-dang-cong-nghe-hoa-lac'];
@@ -267,6 +269,7 @@ export async function seedDemoImpact(
     });
     const m = compare(record(twins[0]!.fullName), record(twins[1]!.fullName));
     if (m.decision !== 'none') await reviewRepo.queuePair(trx, ids[0]!, ids[1]!, m.score, m.reasons);
+    await seedDemoManualResults(trx, program.id, { dongNai: partners[0]!.id, hoaLac: partners[1]!.id });
     return { learners: learners + 2, cohorts: cohorts.length + 1 };
   });
 }

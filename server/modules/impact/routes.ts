@@ -1,6 +1,7 @@
 /**
  * HTTP of impact monitoring: the programs a viewer may see, a program's dashboard, the people behind
- * a number, exports (XLSX, CSV, PDF), targets, and indicators as data.
+ * a number, exports (XLSX, CSV, PDF), targets, indicators as data, and manual results with their
+ * approval.
  */
 import { Type } from 'typebox';
 import { ErrorBody, errorResponses } from '../../../common/contracts/common';
@@ -15,6 +16,12 @@ import {
   IndicatorInput,
   IndicatorList,
   IndicatorParams,
+  ManualDecisionInput,
+  ManualResult,
+  ManualResultInput,
+  ManualResultList,
+  ManualResultParams,
+  ManualResultQuery,
   ProgramCodeParams,
   TargetInput,
   TargetSaved,
@@ -22,6 +29,7 @@ import {
 import { actorOf, requestMeta } from '../../lib/http';
 import type { ModuleRoutes } from '../../lib/route';
 import { dashboardCsv, dashboardPdf, dashboardXlsx } from './exports';
+import * as manual from './manual';
 import * as service from './service';
 
 const tags = ['impact'];
@@ -173,5 +181,77 @@ export const impactRoutes: ModuleRoutes = (app, ctx) => {
       },
     },
     async (req) => service.createIndicator(ctx, actorOf(req), req.body, req.locale, requestMeta(req)),
+  );
+
+  app.get(
+    '/api/impact/programs/:code/manual-results',
+    {
+      schema: {
+        tags,
+        summary:
+          'A program’s manual results, newest first (NIC staff: all; a partner: its own; a donor: the approved ones, without evidence)',
+        params: ProgramCodeParams,
+        querystring: ManualResultQuery,
+        response: { 200: ManualResultList, ...errorResponses },
+      },
+    },
+    async (req) => manual.listManualResults(ctx, actorOf(req), req.params.code, req.query, req.locale),
+  );
+
+  app.post(
+    '/api/impact/programs/:code/manual-results',
+    {
+      schema: {
+        tags,
+        summary:
+          'Reports a manual result for a count indicator, with a note and evidence files (a partner’s administrator or NIC staff), to be approved; audit-logged',
+        params: ProgramCodeParams,
+        body: ManualResultInput,
+        response: { 201: ManualResult, ...errorResponses },
+      },
+    },
+    async (req, reply) =>
+      reply
+        .status(201)
+        .send(
+          await manual.submitManualResult(
+            ctx,
+            actorOf(req),
+            req.params.code,
+            req.body,
+            req.locale,
+            requestMeta(req),
+          ),
+        ),
+  );
+
+  app.post(
+    '/api/impact/manual-results/:id/decision',
+    {
+      schema: {
+        tags,
+        summary: 'Approves or returns (with a note) a submitted manual result (NIC staff); audit-logged',
+        params: ManualResultParams,
+        body: ManualDecisionInput,
+        response: { 200: ManualResult, 409: ErrorBody, ...errorResponses },
+      },
+    },
+    async (req) =>
+      manual.decideManualResult(ctx, actorOf(req), req.params.id, req.body, req.locale, requestMeta(req)),
+  );
+
+  app.put(
+    '/api/impact/manual-results/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Corrects a returned manual result and submits it again (its reporter); audit-logged',
+        params: ManualResultParams,
+        body: ManualResultInput,
+        response: { 200: ManualResult, 409: ErrorBody, ...errorResponses },
+      },
+    },
+    async (req) =>
+      manual.resubmitManualResult(ctx, actorOf(req), req.params.id, req.body, req.locale, requestMeta(req)),
   );
 };

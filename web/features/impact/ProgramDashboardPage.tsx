@@ -38,6 +38,7 @@ import { currentLocale } from '../../i18n';
 import { useMe } from '../auth/hooks';
 import { canReadPeople } from '../people/access';
 import { type Card, type Dashboard, type DashboardQuery, type Group as GroupT, impactApi } from './api';
+import { ManualResults } from './ManualResults';
 
 type Locale = ReturnType<typeof currentLocale>;
 
@@ -151,6 +152,8 @@ export function ProgramDashboardPage() {
       <Text size="xs" c="dimmed">
         {t('impact.computedAt', { at: formatDateTime(d.computedAt, locale) })}
       </Text>
+
+      <ManualResults code={code} d={d} />
 
       {drill && <DrillModal code={code} query={query} target={drill} onClose={() => setDrill(null)} />}
       {editing && <TargetModal code={code} d={d} card={editing} onClose={() => setEditing(null)} />}
