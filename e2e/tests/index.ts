@@ -4,6 +4,7 @@ import { adminTests } from './admin';
 import { authTests } from './auth';
 import { duplicateTests } from './duplicates';
 import { eventTests } from './events';
+import { impactTests } from './impact';
 import { learningTests } from './learning';
 import { pageTests } from './pages';
 import { peopleTests } from './people';
@@ -26,4 +27,6 @@ export const tests: E2eTest[] = [
   ...peopleTests,
   ...duplicateTests,
   ...eventTests,
+  // Last: it merges the demo's duplicate pair of New Opportunities learners.
+  ...impactTests,
 ];

@@ -9,7 +9,6 @@ import './styles';
 import { BarChart } from '@mantine/charts';
 import {
   Anchor,
-  Badge,
   Button,
   Group,
   Modal,
@@ -318,9 +317,9 @@ function IndicatorCard({
           </Text>
         )}
         {c.manual.reports > 0 && (
-          <Badge variant="light" color="orange.9" data-testid={`${testId}-manual`}>
+          <Text size="sm" fw={600} data-testid={`${testId}-manual`}>
             {t('impact.manualLine', { value: formatNumber(c.manual.approved, locale), n: c.manual.reports })}
-          </Badge>
+          </Text>
         )}
         <Text size="sm" c="dimmed">
           {c.indicator.definition}
@@ -524,7 +523,13 @@ function DrillModal({
   });
   const linkPeople = canReadPeople(me);
   return (
-    <Modal opened onClose={onClose} title={`${target.card.indicator.name} — ${target.label}`} size="lg">
+    <Modal
+      opened
+      onClose={onClose}
+      title={`${target.card.indicator.name} — ${target.label}`}
+      size="lg"
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       {people.isPending ? (
         <PageLoader />
       ) : !people.data ? (
@@ -609,7 +614,12 @@ function TargetModal({
       : String(d.period.year)
     : t('impact.wholeProgram');
   return (
-    <Modal opened onClose={onClose} title={t('impact.target.title', { name: card.indicator.name })}>
+    <Modal
+      opened
+      onClose={onClose}
+      title={t('impact.target.title', { name: card.indicator.name })}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       <form
         onSubmit={(e) => {
           e.preventDefault();
