@@ -12,7 +12,6 @@ import {
   eventWhens,
   participantSorts,
   participantStates,
-  SHORT_CODE_PATTERN,
 } from '../events';
 import { DateTime, IsoDate, LocaleSchema, Nullable, Paged, PageQuery, Uuid } from './common';
 
@@ -236,9 +235,6 @@ export const ParticipantList = Type.Object({
   ...Paged(Participant).properties,
   counts: EventCounts,
 });
-
-/** The short code as staff type it (case and spaces do not matter). */
-export const ShortCode = Type.String({ pattern: SHORT_CODE_PATTERN });
 
 /** What the check-in page shows: the participant, the event, and whether this call checked them in. */
 export const CheckIn = Type.Object({

@@ -253,6 +253,7 @@ export async function register(
     if (existing) return { participantId: existing.id, already: true };
 
     const counts = await countsOne(trx, eventId);
+    // Open and not ended (the seats are counted next, to answer "full" rather than "not open").
     if (!registrationOpen(event, 0)) {
       throw new AppError(event.status === 'cancelled' ? 'EVENT_CANCELLED' : 'EVENT_NOT_OPEN', {
         params: { title: event.title },

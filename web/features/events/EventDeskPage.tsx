@@ -112,7 +112,7 @@ function Desk({ event }: { event: StaffEvent }) {
   );
 }
 
-function useCheckedIn(eventId: string, onAnnounce: (m: string) => void) {
+function useCheckedIn(onAnnounce: (m: string) => void) {
   const { t } = useTranslation();
   const locale = currentLocale();
   const queryClient = useQueryClient();
@@ -129,7 +129,6 @@ function useCheckedIn(eventId: string, onAnnounce: (m: string) => void) {
         : t('events.desk.done', { name, time });
     onAnnounce(message);
     notifications.show({ color: r.alreadyCheckedIn ? 'yellow' : 'green', message });
-    void eventId;
   };
 }
 
@@ -147,7 +146,7 @@ function Participants({ event, onAnnounce }: { event: StaffEvent; onAnnounce: (m
     queryFn: () => eventsApi.participants(event.id, query),
     placeholderData: keepPreviousData,
   });
-  const done = useCheckedIn(event.id, onAnnounce);
+  const done = useCheckedIn(onAnnounce);
   const checkIn = useMutation({
     mutationFn: (participantId: string) => eventsApi.checkIn(event.id, participantId),
     onSuccess: (r) => done(r),
@@ -304,7 +303,7 @@ function WalkIn({ event, onAnnounce }: { event: StaffEvent; onAnnounce: (m: stri
   const [errors, setErrors] = useState<DraftErrors>({});
   const [attempt, setAttempt] = useState(0);
   useFocusFirstInvalid(formRef, attempt);
-  const done = useCheckedIn(event.id, onAnnounce);
+  const done = useCheckedIn(onAnnounce);
   const walkIn = useMutation({
     mutationFn: () => eventsApi.walkIn(event.id, toPersonDetails(draft)),
     onSuccess: (r) => {
