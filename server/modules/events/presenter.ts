@@ -46,8 +46,17 @@ export const registrationOpen = (
   new Date(e.ends_at).getTime() > now.getTime() &&
   (e.capacity === null || registered < e.capacity);
 
-const province = (e: Pick<EventRow, 'province_code' | 'province_name'>) =>
-  e.province_code ? { code: e.province_code, name: e.province_name ?? e.province_code } : null;
+/** The province in the reader's language: Vietnamese, or the English name for en and ja (as the web does). */
+const province = (
+  e: Pick<EventRow, 'province_code' | 'province_name' | 'province_name_en'>,
+  locale: Locale,
+) =>
+  e.province_code
+    ? {
+        code: e.province_code,
+        name: (locale === 'vi' ? e.province_name : e.province_name_en) ?? e.province_code,
+      }
+    : null;
 
 export function presentPublicEvent(
   e: EventRow,
@@ -76,7 +85,7 @@ export function presentPublicEvent(
     startsAt: iso(e.starts_at),
     endsAt: iso(e.ends_at),
     online: e.online,
-    province: province(e),
+    province: province(e, locale),
     location: e.location,
     capacity: e.capacity,
     seatsLeft: c.capacityLeft,
@@ -152,7 +161,7 @@ export const presentCheckIn = (
     endsAt: iso(e.ends_at),
     online: e.online,
     location: e.location,
-    province: province(e),
+    province: province(e, locale),
     status: e.status,
   },
   counts: presentCounts(e.capacity, counts),

@@ -34,6 +34,7 @@ const eventColumns = [
   'e.updated_at',
   'o.name as organisation_name',
   'pr.name as province_name',
+  'pr.name_en as province_name_en',
   'pg.code as program_code',
   'pg.name_vi as program_name_vi',
   'pg.name_en as program_name_en',
