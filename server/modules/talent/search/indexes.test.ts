@@ -277,10 +277,11 @@ describe('the search indexes', () => {
     let capped = 0;
     // Words most documents hold, whose counts stop at 1,000, and prefixes of many words.
     const common = ['viec', 'Việc làm', 'v', 'k', 'lam'].flatMap((text) =>
-      (['vi', 'ja'] as const).flatMap((locale) => [
+      (['vi', 'ja'] as const).flatMap((locale): { q: SearchInput; locale: Locale }[] => [
         { q: { q: text }, locale },
-        { q: { q: text, type: 'job' as const, page: 3 }, locale },
-        { q: { q: text, type: 'course' as const, page: 50, pageSize: 20 }, locale },
+        { q: { q: text, type: 'job', page: 3 }, locale },
+        { q: { q: text, type: 'course', page: 50, pageSize: 20 }, locale },
+        { q: { q: text, country: 'VN', province: '79' }, locale },
       ]),
     );
     const all = [...common, ...queries(17, 400)];

@@ -22,7 +22,13 @@ import { vietnamDate } from '../../../jobs';
 import { onChange, type Topic } from '../../../lib/changes';
 import { indexable } from '../../../lib/textsearch';
 import * as repo from './repo';
-import { type LexemeTable, parsesAsItself, type WordIndex, WordIndexBuilder } from './word-index';
+import {
+  type LexemeTable,
+  parsesAsItself,
+  SubstringIndex,
+  type WordIndex,
+  WordIndexBuilder,
+} from './word-index';
 
 type Db = Kysely<DB>;
 
@@ -61,6 +67,21 @@ class Codes {
   }
 }
 
+/** For each code 0…count-1, the documents (in order) whose `codes[d]` is it. */
+function docsBy(codes: ArrayLike<number>, count: number): Int32Array[] {
+  const sizes = new Int32Array(count);
+  for (let d = 0; d < codes.length; d++) if (codes[d]! >= 0) sizes[codes[d]!]!++;
+  const lists = Array.from(sizes, (size) => new Int32Array(size));
+  const fill = new Int32Array(count);
+  for (let d = 0; d < codes.length; d++) {
+    const c = codes[d]!;
+    if (c >= 0) lists[c]![fill[c]!++] = d;
+  }
+  return lists;
+}
+
+const NONE = new Int32Array(0);
+
 const LANGUAGES = ['vi', 'en', 'ja'] as const;
 const languageCode = (l: Locale) => LANGUAGES.indexOf(l);
 /** One bit per locale: a translation of that language (jobs), or a translated title that is not empty (courses). */
@@ -68,14 +89,24 @@ const translatedBits = (r: { translated_vi: boolean; translated_en: boolean; tra
   (r.translated_vi ? 1 : 0) | (r.translated_en ? 2 : 0) | (r.translated_ja ? 4 : 0);
 const bit = (l: Locale) => 1 << languageCode(l);
 
-/** Each language's titles as results show them: `shown(translated, own)` when translated, else the own. */
+/**
+ * Each language's titles as results show them: `shown(translated, own)` when translated, else the own.
+ * Equal titles are kept once (job titles repeat: "Kỹ sư phần mềm" at a thousand employers).
+ */
 function titlesByLocale<
   R extends { title: string; title_vi: string | null; title_en: string | null; title_ja: string | null },
 >(rows: readonly R[], shown: (translated: string, own: string) => string): Record<Locale, string[]> {
+  const once = new Map<string, string>();
+  const intern = (t: string) => {
+    const known = once.get(t);
+    if (known !== undefined) return known;
+    once.set(t, t);
+    return t;
+  };
   const of = (pick: (r: R) => string | null) =>
     rows.map((r) => {
       const t = pick(r);
-      return t === null ? r.title : shown(t, r.title);
+      return intern(t === null ? r.title : shown(t, r.title));
     });
   return { vi: of((r) => r.title_vi), en: of((r) => r.title_en), ja: of((r) => r.title_ja) };
 }
@@ -93,6 +124,9 @@ export class JobsIndex {
   private readonly closes: Int32Array;
   private readonly language: Uint8Array;
   private readonly translated: Uint8Array;
+  /** The jobs of each province (by code) and of each country, for filters taken into the intersection. */
+  private readonly inProvince: Int32Array[];
+  private readonly inCountry: [vn: Int32Array, jp: Int32Array];
   /** The title each language's reader sees: `translations[locale]?.title ?? title`. */
   private readonly titles: Record<Locale, string[]>;
 
@@ -129,6 +163,8 @@ export class JobsIndex {
     });
     this.provinceNames = this.provinces.values.map((code) => names.provinces.get(code) ?? null);
     this.organisationNames = organisations.values.map((id) => names.organisations.get(id) ?? '');
+    this.inProvince = docsBy(this.province, this.provinces.values.length);
+    this.inCountry = docsBy(this.japan, 2) as [Int32Array, Int32Array];
     this.titles = titlesByLocale(rows, (translated) => translated);
   }
 
@@ -159,17 +195,19 @@ export class JobsIndex {
   ): Found | null {
     const titles = this.titles[locale];
     const today = dayNumber(f.today);
-    const japan = f.country === undefined ? -1 : f.country === 'JP' ? 1 : 0;
-    const province = f.province === undefined ? undefined : this.provinces.find(f.province);
+    const among: Int32Array[] = [];
+    if (f.country) among.push(this.inCountry[f.country === 'JP' ? 1 : 0]);
+    if (f.province !== undefined) {
+      const province = this.provinces.find(f.province);
+      among.push(province >= 0 ? this.inProvince[province]! : NONE);
+    }
     const hits: Found['hits'] = [];
     let n = 0;
     const answered = this.words.match(
       words,
       parsedWords,
-      (d) =>
-        this.closes[d]! >= today &&
-        (japan < 0 || this.japan[d] === japan) &&
-        (province === undefined || this.province[d] === province),
+      among,
+      (d) => this.closes[d]! >= today,
       (d) => {
         n++;
         if (hits.length < f.limit)
@@ -186,7 +224,8 @@ export class CoursesIndex {
   readonly size: number;
   private readonly ids: string[];
   private readonly slugs: string[];
-  private readonly titlesFolded: string[];
+  /** title_folded, for "titles holding every word first" (LIKE over it). */
+  private readonly inTitles: SubstringIndex;
   private readonly online: Uint8Array;
   private readonly province: Int16Array;
   private readonly provinces = new Codes();
@@ -210,7 +249,6 @@ export class CoursesIndex {
     this.size = n;
     this.ids = new Array(n);
     this.slugs = new Array(n);
-    this.titlesFolded = new Array(n);
     this.online = new Uint8Array(n);
     this.province = new Int16Array(n);
     this.organisation = new Int32Array(n);
@@ -220,7 +258,6 @@ export class CoursesIndex {
     rows.forEach((r, i) => {
       this.ids[i] = r.id;
       this.slugs[i] = r.slug;
-      this.titlesFolded[i] = r.title_folded;
       this.online[i] = r.online ? 1 : 0;
       this.province[i] = this.provinces.of(r.province_code);
       this.organisation[i] = organisations.of(r.organisation_id);
@@ -228,6 +265,7 @@ export class CoursesIndex {
       this.translated[i] = translatedBits(r);
     });
     this.organisationNames = organisations.values.map((id) => names.organisations.get(id) ?? '');
+    this.inTitles = new SubstringIndex(rows.map((r) => r.title_folded));
     this.titles = titlesByLocale(rows, (translated, own) => (translated.trim() !== '' ? translated : own));
   }
 
@@ -254,17 +292,18 @@ export class CoursesIndex {
     parsedWords: LexemeTable,
   ): Found | null {
     const province = f.province === undefined ? undefined : this.provinces.find(f.province);
+    const titled = words.map((w) => this.inTitles.containing(w));
     const inTitle: number[] = [];
     const rest: number[] = [];
     let n = 0;
     const answered = this.words.match(
       words,
       parsedWords,
+      [],
       (d) => province === undefined || this.online[d] === 1 || this.province[d] === province,
       (d) => {
         n++;
-        const title = this.titlesFolded[d]!;
-        if (words.every((w) => title.includes(w))) {
+        if (titled.every((bits) => bits[d] === 1)) {
           if (inTitle.length < f.limit) inTitle.push(d);
         } else if (rest.length < f.limit) rest.push(d);
         return n <= repo.COUNT_CAP || inTitle.length < f.limit;

@@ -338,17 +338,20 @@ export class WordIndex {
   }
 
   /**
-   * Calls `visit` with every document that holds every word and passes `accept`, in document order,
-   * until `visit` answers false. Answers false when the index cannot take the query (nothing visited).
+   * Calls `visit` with every document that holds every word, is in every `among` list (a filter's
+   * documents, sorted) and passes `accept`, in document order, until `visit` answers false. Answers
+   * false when the index cannot take the query (nothing visited).
    */
   match(
     words: readonly string[],
     parsedWords: LexemeTable,
+    among: readonly Int32Array[],
     accept: (doc: number) => boolean,
     visit: (doc: number) => boolean,
   ): boolean {
     const conds = this.conditions(words, parsedWords);
     if (!conds) return false;
+    for (const list of among) conds.push({ list });
     if (conds.length === 0) return true;
     // Walk the smallest list; the others are checked by galloping forward or by their bitmap.
     let driver: Int32Array | undefined;
@@ -405,4 +408,46 @@ function gallop(list: Int32Array, from: number, target: number): number {
     else hi = mid;
   }
   return lo;
+}
+
+/**
+ * Which documents' text contains a word anywhere (LIKE '%word%'), for words without spaces: such a
+ * word occurs inside one space-separated token, so the tokens are searched, not the documents.
+ */
+export class SubstringIndex {
+  private readonly tokens: string[] = [];
+  private readonly postings: Int32Array[] = [];
+
+  constructor(
+    texts: readonly string[],
+    readonly size = texts.length,
+  ) {
+    const byToken = new Map<string, Ints>();
+    texts.forEach((text, d) => {
+      for (const t of text.split(' ')) {
+        if (t === '') continue;
+        let docs = byToken.get(t);
+        if (!docs) {
+          docs = new Ints();
+          byToken.set(t, docs);
+        }
+        if (docs.length === 0 || docs.data[docs.length - 1] !== d) docs.push(d);
+      }
+    });
+    for (const [t, docs] of byToken) {
+      this.tokens.push(t);
+      this.postings.push(docs.data.slice(0, docs.length));
+    }
+  }
+
+  /** The documents containing `w` (no spaces in it), as a membership bitmap. */
+  containing(w: string): Uint8Array {
+    const bits = new Uint8Array(this.size);
+    for (let k = 0; k < this.tokens.length; k++) {
+      if (!this.tokens[k]!.includes(w)) continue;
+      const docs = this.postings[k]!;
+      for (let i = 0; i < docs.length; i++) bits[docs[i]!] = 1;
+    }
+    return bits;
+  }
 }
